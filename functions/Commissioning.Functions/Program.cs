@@ -1,0 +1,11 @@
+// The Functions custom handler: one ASP.NET Core minimal API serving every function.
+// This file is a table of contents; each feature registers and maps itself from its own folder.
+var builder = WebApplication.CreateBuilder(args);
+
+var app = builder.Build();
+
+app.MapGet("/", () => Results.Ok(new { service = "Keep it Local commissioning advisor" }));
+
+app.Run();
+
+public partial class Program;

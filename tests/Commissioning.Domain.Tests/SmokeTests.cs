@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Commissioning.Domain;
+using Commissioning.Domain.Scoring;
+
+namespace Commissioning.Domain.Tests;
+
+public class ScorecardJsonTests
+{
+    [Fact]
+    public void BandsAreWrittenAsTheirContractWords()
+    {
+        var json = JsonSerializer.Serialize(new OverallScore(55, Band.Amber), DomainJson.Options);
+        Assert.Equal("{\"score\":55,\"band\":\"amber\"}", json);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Commissioning.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite (blob + table) started from the pinned npm package on free loopback ports, in memory.
+/// Each instance is its own emulator, so test classes never share state and parallel runs never collide.
+/// Stop() and Start() simulate storage going away and coming back (same ports, data lost: in-memory).
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private Process? _process;
+
+    public int BlobPort { get; } = FreePort();
+    public int QueuePort { get; } = FreePort();
+    public int TablePort { get; } = FreePort();
+
+    public const string AccountName = "devstoreaccount1";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public static async Task<Azurite> StartNewAsync()
+    {
+        var azurite = new Azurite();
+        await azurite.StartAsync();
+        return azurite;
+    }
+
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var script = RepositoryPaths.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm install' (scripts/setup.sh does).");
+        }
+
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     script, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                     "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+                     "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+                     "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}");
+            }
+
+            if (await Listening(BlobPort) && await Listening(TablePort))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Azurite did not start listening within 30 seconds");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static async Task<bool> Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
