@@ -1,6 +1,11 @@
+using Commissioning.Functions.Hosting;
+using Commissioning.Functions.Rendering;
+
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
 // This file is a table of contents; each feature registers and maps itself from its own folder.
 var builder = WebApplication.CreateBuilder(args);
+builder.UseFunctionsCustomHandlerPort();
+builder.Services.AddRendering(builder.Configuration);
 
 var app = builder.Build();
 

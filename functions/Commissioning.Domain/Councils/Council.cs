@@ -10,6 +10,8 @@ public sealed record Council
     public IReadOnlyList<string> LocalPostcodeDistricts { get; init; } = [];
     public IReadOnlyList<string> Neighbourhoods { get; init; } = [];
     public IReadOnlyList<Councillor> Councillors { get; init; } = [];
+    /// <summary>Teams and Slack channels, and which events go to each.</summary>
+    public IReadOnlyList<NotificationChannel> Channels { get; init; } = [];
     /// <summary>The rubric version in force for this council; null means the current one.</summary>
     public string? RubricVersion { get; init; }
 }
