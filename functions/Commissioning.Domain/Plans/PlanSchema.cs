@@ -79,6 +79,7 @@ public static class PlanSchema
 
             case StringShape { Constant: { } constant } constantShape:
                 writer.WriteString("description", constantShape.Description);
+                WriteType(writer, "string", nullable);
                 writer.WriteString("const", constant);
                 break;
 
