@@ -22,7 +22,6 @@ dotnet publish functions/Commissioning.Functions/Commissioning.Functions.csproj 
   -p:PublishReadyToRun=true \
   -p:TieredPGO=true \
   -p:InvariantGlobalization=true \
-  -p:GenerateDocumentationFile=false \
   -o "$dist/handler" --verbosity quiet -nologo
 
 handler="$dist/handler/Commissioning.Functions"
