@@ -45,7 +45,7 @@ public static class AdvisorEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<NarrativeResponse>, NotFound<ProblemDetails>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> RegenerateNarrative(
+    private static async Task<Results<Ok<NarrativeResponse>, ProblemHttpResult, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> RegenerateNarrative(
         string council,
         string reference,
         int? version,
@@ -65,14 +65,12 @@ public static class AdvisorEndpoints
         var stored = await plans.FindAsync(council, reference, version, cancellationToken);
         if (stored is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Plan not found",
-                Detail = version is null
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Plan not found",
+                detail: version is null
                     ? $"There is no plan {reference} for council {council}."
-                    : $"There is no version {version} of plan {reference} for council {council}.",
-            });
+                    : $"There is no version {version} of plan {reference} for council {council}.");
         }
 
         var result = await advisor.WriteNarrativeAsync(stored.Plan, stored.Scorecard, cancellationToken);

@@ -32,6 +32,10 @@ public sealed class AdvisorOptions
     [Range(0, 3)]
     public int MaxRetries { get; set; } = 1;
 
+    /// <summary>Sampling temperature; leave unset for the model's default (reasoning models accept no other).</summary>
+    [Range(0.0, 2.0)]
+    public double? Temperature { get; set; }
+
     [Range(256, 16_000)]
     public int MaxOutputTokens { get; set; } = 2_000;
 

@@ -55,25 +55,39 @@ public static class AdvisorServiceCollectionExtensions
     /// </summary>
     internal static OpenAIClient CreateOpenAIClient(AdvisorOptions options, IConfiguration configuration)
     {
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = new Uri(options.Endpoint!),
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
-            UserAgentApplicationId = "keep-it-local-advisor",
-        };
-
         if (!options.UsesManagedIdentity)
         {
-            return new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
+            return new OpenAIClient(new ApiKeyCredential(options.ApiKey!), ClientOptions(options));
         }
 
         var clientId = options.ClientId is { Length: > 0 } configured ? configured : configuration["AzureWebJobsStorage:clientId"];
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+        return CreateOpenAIClient(options, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }));
+    }
+
+    /// <summary>
+    /// A client that sends Entra ID bearer tokens for <see cref="CognitiveServicesScope"/> (https only). Tests pass a
+    /// <paramref name="transport"/> that trusts their loopback server's self-signed certificate.
+    /// </summary>
+    internal static OpenAIClient CreateOpenAIClient(AdvisorOptions options, AuthenticationTokenProvider credential, PipelineTransport? transport = null)
+    {
+        var clientOptions = ClientOptions(options);
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
+
         // The AuthenticationPolicy constructor is marked evaluation-only (OPENAI001) in OpenAI 2.14; it is the
         // documented way to reach Azure OpenAI's v1 endpoint with Entra ID tokens.
 #pragma warning disable OPENAI001
         return new OpenAIClient(new BearerTokenPolicy(credential, CognitiveServicesScope), clientOptions);
 #pragma warning restore OPENAI001
     }
+
+    private static OpenAIClientOptions ClientOptions(AdvisorOptions options) => new()
+    {
+        Endpoint = new Uri(options.Endpoint!),
+        NetworkTimeout = options.Timeout,
+        RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
+        UserAgentApplicationId = "keep-it-local-advisor",
+    };
 }

@@ -45,7 +45,7 @@ public sealed class GuidanceAdvisor(
         {
             ResponseFormat = typeof(AdvisorAnswer),
             MaxTokens = _options.MaxOutputTokens,
-            Temperature = 0.2,
+            Temperature = _options.Temperature,
         };
 
         var started = Stopwatch.GetTimestamp();

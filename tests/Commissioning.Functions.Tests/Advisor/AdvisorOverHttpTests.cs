@@ -89,6 +89,8 @@ public sealed partial class AdvisorOverHttpTests : IAsyncLifetime
         Assert.Equal(["summary", "advice"], schema["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.False(schema["additionalProperties"]!.GetValue<bool>());
         Assert.Equal(["system", "user"], request.Messages.Select(m => m.Role));
+        Assert.False(request.Body.ContainsKey("temperature"));
+        Assert.Equal(2_000, request.Body["max_completion_tokens"]!.GetValue<int>());
     }
 
     [Fact]
@@ -308,4 +310,43 @@ public sealed partial class AdvisorOverHttpTests : IAsyncLifetime
 
     [GeneratedRegex(@"<scorecard-data>\s*(?<json>.*?)\s*</scorecard-data>", RegexOptions.Singleline)]
     private static partial Regex ScorecardDataBlock();
+}
+
+/// <summary>Without a key the advisor signs in with Entra ID: the token for Cognitive Services goes as a bearer.</summary>
+public sealed class AdvisorManagedIdentityTests
+{
+    private sealed class FixedToken : Azure.Core.TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            Scopes.AddRange(requestContext.Scopes);
+            return new Azure.Core.AccessToken("entra-token", DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    [Fact]
+    public async Task TheManagedIdentityTokenIsSentAsABearerForTheCognitiveServicesScope()
+    {
+        await using var model = await FakeChatModel.StartAsync(https: true);
+        model.Then(FakeChatModel.Answer(Answers.Good()));
+        using var trusting = new HttpClient(model.TrustingHandler());
+        var options = new AdvisorOptions { Endpoint = model.BaseAddress.ToString(), Model = FakeChatModel.ModelName, MaxRetries = 0 };
+        var credential = new FixedToken();
+        var chat = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService(
+            FakeChatModel.ModelName, AdvisorServiceCollectionExtensions.CreateOpenAIClient(options, credential, new System.ClientModel.Primitives.HttpClientPipelineTransport(trusting)));
+        var advisor = new GuidanceAdvisor(chat, new AdvisorPrompt(new TemplateLibrary(RepositoryPaths.Combine("templates"))),
+            Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<GuidanceAdvisor>.Instance);
+
+        var result = await advisor.WriteNarrativeAsync(TestPlans.WithNarrative("x"), ScorecardBuilder.Typical(), CancellationToken.None);
+
+        Assert.Equal("model", result.Source);
+        Assert.Equal("https", model.BaseAddress.Scheme);
+        Assert.Equal("Bearer entra-token", Assert.Single(model.Requests).Authorization);
+        Assert.Equal(["https://cognitiveservices.azure.com/.default"], credential.Scopes.Distinct());
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -31,13 +33,24 @@ public sealed class FakeChatModel : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<FakeChatModel> StartAsync()
+    /// <summary>The self-signed certificate when started with https (trust it by thumbprint, nothing wider).</summary>
+    public X509Certificate2? Certificate { get; private set; }
+
+    public static async Task<FakeChatModel> StartAsync(bool https = false)
     {
+        var certificate = https ? SelfSignedLoopbackCertificate() : null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var model = new FakeChatModel(app);
+        var model = new FakeChatModel(app) { Certificate = certificate };
 
         app.MapPost(BasePath + "chat/completions", async (HttpContext context) =>
         {
@@ -114,11 +127,29 @@ public sealed class FakeChatModel : IAsyncDisposable
         return context.Response.WriteAsync(completion.ToJsonString());
     }
 
+    /// <summary>An HTTP handler that trusts this server's certificate only.</summary>
+    public HttpMessageHandler TrustingHandler() => new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && Certificate is not null && presented.GetCertHashString() == Certificate.GetCertHashString() },
+    };
+
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
+        Certificate?.Dispose();
     }
 }
 

@@ -61,6 +61,7 @@ public sealed class GuidanceAdvisorTests
         var settings = Assert.IsType<OpenAIPromptExecutionSettings>(sent);
         Assert.Equal(typeof(AdvisorAnswer), settings.ResponseFormat);
         Assert.Equal(2_000, settings.MaxTokens);
+        Assert.Null(settings.Temperature);
         Assert.Equal("model", result.Source);
         Assert.Equal("gpt-test", result.Model);
     }
