@@ -1,3 +1,4 @@
+using Commissioning.Functions.Advisor;
 using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Rendering;
 
@@ -6,6 +7,7 @@ using Commissioning.Functions.Rendering;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseFunctionsCustomHandlerPort();
 builder.Services.AddRendering(builder.Configuration);
+builder.Services.AddAdvisor(builder.Configuration);
 
 var app = builder.Build();
 
