@@ -56,7 +56,7 @@ public sealed class Scenario(NotificationFixture fixture, int number)
         ["Notifications:MaxAttempts"] = "4",
         ["Notifications:BaseDelay"] = "00:00:00.050",
         ["Notifications:MaxDelay"] = "00:00:00.200",
-        ["Notifications:AttemptTimeout"] = "00:00:00.500",
+        ["Notifications:AttemptTimeout"] = "00:00:02",
         ["Notifications:MaxInlineWait"] = "00:00:05",
         ["Notifications:SweepInterval"] = "00:00:00.250",
         ["Notifications:ClaimMargin"] = "00:00:01",
