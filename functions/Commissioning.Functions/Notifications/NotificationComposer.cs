@@ -22,6 +22,8 @@ public sealed class NotificationComposer(TemplateLibrary templates, IOptions<Not
     public const int SlackMaxHeader = 150;
     private const int LineLimit = 1_000;
     private const int TitleLimit = 500;
+    /// <summary>More items than this could never fit either channel; rendering them all would only hit the template loop limit.</summary>
+    private const int MaxItems = 1_000;
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -65,8 +67,9 @@ public sealed class NotificationComposer(TemplateLibrary templates, IOptions<Not
     }
 
     /// <summary>The most list items (0..total) whose rendering fits the channel; binary search, as fitting only gets easier with fewer.</summary>
-    private string Fit(ChannelKind kind, string template, int total, Func<int, object> modelKeeping)
+    private string Fit(ChannelKind kind, string template, int items, Func<int, object> modelKeeping)
     {
+        var total = Math.Min(items, MaxItems);
         string? Attempt(int keep)
         {
             var rendered = templates.Render(template, modelKeeping(keep));

@@ -31,8 +31,9 @@ public sealed class NotificationDeliveryService(
         await sweeping;
     }
 
-    private async ValueTask DeliverOneAsync(OutboxKey key, CancellationToken cancellationToken)
+    private async ValueTask DeliverOneAsync(QueuedDelivery queued, CancellationToken cancellationToken)
     {
+        var key = queued.Key;
         if (!_inFlight.TryAdd(key, 0))
         {
             return;
@@ -40,7 +41,7 @@ public sealed class NotificationDeliveryService(
 
         try
         {
-            await dispatcher.DeliverAsync(key, cancellationToken);
+            await dispatcher.DeliverAsync(key, cancellationToken, queued.DataCommitted);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,7 +68,7 @@ public sealed class NotificationDeliveryService(
                 try
                 {
                     var due = await outbox.FindDueAsync(stoppingToken);
-                    dispatcher.Signal(new RecordedNotifications([.. due.Where(k => !_inFlight.ContainsKey(k))]));
+                    dispatcher.Enqueue(due.Where(k => !_inFlight.ContainsKey(k)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

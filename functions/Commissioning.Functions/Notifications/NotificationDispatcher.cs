@@ -18,24 +18,39 @@ public sealed class NotificationDispatcher(
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
-    private readonly Channel<OutboxKey> _queue = Channel.CreateUnbounded<OutboxKey>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<QueuedDelivery> _queue = Channel.CreateUnbounded<QueuedDelivery>(new UnboundedChannelOptions { SingleReader = false });
 
-    /// <summary>Queues the recorded messages for delivery. Returns at once; a failing webhook can never slow or fail the caller.</summary>
+    /// <summary>
+    /// The submission's data is safe: queue its recorded messages for delivery now. Returns at once; a failing
+    /// webhook can never slow or fail the caller.
+    /// </summary>
     public void Signal(RecordedNotifications recorded)
     {
         foreach (var key in recorded.Keys)
         {
-            _queue.Writer.TryWrite(key);
+            _queue.Writer.TryWrite(new QueuedDelivery(key, DataCommitted: true));
         }
     }
 
-    internal ChannelReader<OutboxKey> Queue => _queue.Reader;
+    /// <summary>Queues messages a sweep found due.</summary>
+    internal void Enqueue(IEnumerable<OutboxKey> due)
+    {
+        foreach (var key in due)
+        {
+            _queue.Writer.TryWrite(new QueuedDelivery(key, DataCommitted: false));
+        }
+    }
 
-    /// <summary>Delivers one message if it is due and no other dispatcher holds it, retrying in place while waits are short.</summary>
-    public async Task DeliverAsync(OutboxKey key, CancellationToken cancellationToken)
+    internal ChannelReader<QueuedDelivery> Queue => _queue.Reader;
+
+    /// <summary>
+    /// Delivers one message if it is due and no other dispatcher holds it, retrying in place while waits are short.
+    /// <paramref name="dataCommitted"/> says the submission's data is safe, so a message still in its commit grace may go now.
+    /// </summary>
+    public async Task DeliverAsync(OutboxKey key, CancellationToken cancellationToken, bool dataCommitted = true)
     {
         var settings = options.Value;
-        var claim = await outbox.TryClaimAsync(key, settings.AttemptTimeout + settings.ClaimMargin, cancellationToken);
+        var claim = await outbox.TryClaimAsync(key, settings.AttemptTimeout + settings.ClaimMargin, dataCommitted, cancellationToken);
         if (claim is null)
         {
             return;
@@ -62,15 +77,16 @@ public sealed class NotificationDispatcher(
         var attemptedAt = time.GetUtcNow();
         var result = await sender.SendAsync(claim, cancellationToken);
         TimeSpan? wait = result.IsTransient && number < settings.MaxAttempts ? WaitBefore(number + 1, result.RetryAfter, settings) : null;
-
-        await deliveries.RecordAsync(claim.Key.Council, new DeliveryAttempt(
+        var attempt = new DeliveryAttempt(
             claim.Key.DedupeKey, claim.EventId, claim.Channel, claim.Kind.ToString().ToLowerInvariant(), claim.Webhook, result.Target, number, result.Outcome,
-            result.HttpStatus, result.SlackError, result.Duration.TotalMilliseconds, attemptedAt, result.Detail, wait is not null), cancellationToken);
+            result.HttpStatus, result.SlackError, result.Duration.TotalMilliseconds, attemptedAt, result.Detail, wait is not null);
 
         if (result.Outcome == DeliveryOutcome.Delivered)
         {
             NotificationLog.Delivered(logger, claim.Key.Council, claim.EventId, claim.Channel, number, result.HttpStatus);
+            // Settle the outbox first: once it says sent, nothing sends it again, whatever happens to the log write.
             await outbox.SaveAttemptAsync(claim, OutboxStatus.Sent, result, null, TimeSpan.Zero, cancellationToken);
+            await deliveries.RecordAsync(claim.Key.Council, attempt, cancellationToken);
             return null;
         }
 
@@ -78,6 +94,7 @@ public sealed class NotificationDispatcher(
         {
             NotificationLog.GaveUp(logger, claim.Key.Council, claim.EventId, claim.Channel, number, result.Outcome, result.HttpStatus, result.SlackError, result.Detail);
             await outbox.SaveAttemptAsync(claim, OutboxStatus.Failed, result, null, TimeSpan.Zero, cancellationToken);
+            await deliveries.RecordAsync(claim.Key.Council, attempt, cancellationToken);
             return null;
         }
 
@@ -86,10 +103,12 @@ public sealed class NotificationDispatcher(
         {
             // A long wait is not spent holding the message: it goes back with its due time, and a sweep picks it up.
             await outbox.SaveAttemptAsync(claim, OutboxStatus.Pending, result, time.GetUtcNow() + delay, TimeSpan.Zero, cancellationToken);
+            await deliveries.RecordAsync(claim.Key.Council, attempt, cancellationToken);
             return null;
         }
 
         var renewed = await outbox.SaveAttemptAsync(claim, OutboxStatus.Sending, result, null, delay + settings.AttemptTimeout + settings.ClaimMargin, cancellationToken);
+        await deliveries.RecordAsync(claim.Key.Council, attempt, cancellationToken);
         if (renewed is null)
         {
             NotificationLog.ClaimLost(logger, claim.Key.Council, claim.EventId, claim.Channel);
@@ -113,3 +132,6 @@ public sealed class NotificationDispatcher(
         return TimeSpan.FromMilliseconds((capped / 2) + (Random.Shared.NextDouble() * capped / 2));
     }
 }
+
+/// <summary>A message waiting for the delivery service, and whether its submission said its data is safe.</summary>
+internal readonly record struct QueuedDelivery(OutboxKey Key, bool DataCommitted);

@@ -50,6 +50,13 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A message recorded but never signalled (the submission stopped before its data was committed) is left alone
+    /// this long, so a retried submission can complete first; after it, a sweep sends it anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CommitGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Extra time a claimed message stays reserved beyond the attempt it is making.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
     public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);

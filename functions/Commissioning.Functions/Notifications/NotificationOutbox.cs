@@ -44,6 +44,7 @@ public sealed class NotificationOutbox(
     NotificationTables tables,
     NotificationComposer composer,
     TimeProvider time,
+    IOptions<NotificationOptions> options,
     ILogger<NotificationOutbox> logger)
 {
     /// <summary>Records the plan message for every channel of the council that wants it. Storage failures propagate (the submission cannot be safe without them).</summary>
@@ -82,7 +83,8 @@ public sealed class NotificationOutbox(
                 Status = (body is null ? OutboxStatus.Failed : OutboxStatus.Pending).ToString(),
                 LastOutcome = body is null ? DeliveryOutcome.NotComposed.ToString() : null,
                 CreatedAt = now,
-                NextAttemptAt = now,
+                // Not due for sweeps until the submission has had time to commit; its signal sends it at once.
+                NextAttemptAt = now + options.Value.CommitGrace,
             });
         }
 
@@ -141,9 +143,10 @@ public sealed class NotificationOutbox(
 
     /// <summary>
     /// Reserves a due message for this dispatcher with an ETag-guarded update. Null when it is sent, failed, not yet due,
-    /// reserved by another dispatcher, or another dispatcher won the race.
+    /// reserved by another dispatcher, or another dispatcher won the race. <paramref name="dataCommitted"/> (the
+    /// submission signalled it) makes a never-tried message due at once, without waiting out the commit grace.
     /// </summary>
-    public async Task<OutboxClaim?> TryClaimAsync(OutboxKey key, TimeSpan reservation, CancellationToken cancellationToken)
+    public async Task<OutboxClaim?> TryClaimAsync(OutboxKey key, TimeSpan reservation, bool dataCommitted, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var found = await tables.Outbox.GetEntityIfExistsAsync<OutboxRow>(key.Council, key.DedupeKey, cancellationToken: cancellationToken);
@@ -153,7 +156,8 @@ public sealed class NotificationOutbox(
         }
 
         var now = time.GetUtcNow();
-        if (!IsDue(row, now))
+        var committedAndUntried = dataCommitted && row.Status == nameof(OutboxStatus.Pending) && row.Attempts == 0;
+        if (!IsDue(row, now) && !committedAndUntried)
         {
             return null;
         }

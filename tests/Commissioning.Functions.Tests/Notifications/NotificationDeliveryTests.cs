@@ -78,7 +78,7 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
 
         var message = Assert.Single(await EventuallyAsync(() => host.Outbox.ListAsync(scenario.CouncilCode, 10, CancellationToken.None), m => m.Any(x => x.Status == OutboxStatus.Failed)));
         Assert.Equal((1, status, kind == "slack" ? slackCode : null), (message.Attempts, message.LastHttpStatus, message.LastSlackError));
-        var attempt = Assert.Single(await host.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None));
+        var attempt = Assert.Single(await EventuallyAsync(() => host.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None), d => d.Count > 0));
         Assert.Equal((DeliveryOutcome.PermanentFailure, status, kind == "slack" ? slackCode : null, false), (attempt.Outcome, attempt.HttpStatus, attempt.SlackError, attempt.WillRetry));
         await Task.Delay(300);
         Assert.Single(receiver.PostsTo(path));
@@ -139,7 +139,7 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         var posts = Teams.PostsTo(scenario.TeamsPath);
         Assert.Equal((0, 202), (posts[0].Status, posts[^1].Status));
-        var attempts = (await host.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None)).OrderBy(a => a.Attempt).ToList();
+        var attempts = (await EventuallyAsync(() => host.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None), d => d.Count == message.Attempts)).OrderBy(a => a.Attempt).ToList();
         Assert.Equal(message.Attempts, attempts.Count);
         var timedOut = attempts[0];
         Assert.Equal((DeliveryOutcome.TransientFailure, (int?)null, true), (timedOut.Outcome, timedOut.HttpStatus, timedOut.WillRetry));
@@ -173,9 +173,26 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
         Assert.Equal([500, 202], Teams.PostsTo(scenario.TeamsPath).Select(p => p.Status));
         var message = Assert.Single(await EventuallyAsync(() => second.Outbox.ListAsync(scenario.CouncilCode, 10, CancellationToken.None), m => m.All(x => x.Status == OutboxStatus.Sent)));
         Assert.Equal(2, message.Attempts);
-        var attempts = await second.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None);
+        var attempts = await EventuallyAsync(() => second.Deliveries.ListAsync(scenario.CouncilCode, 10, CancellationToken.None), d => d.Count == 2);
         Assert.Equal([(1, DeliveryOutcome.TransientFailure), (2, DeliveryOutcome.Delivered)], attempts.OrderBy(a => a.Attempt).Select(a => (a.Attempt, a.Outcome)));
         Assert.Equal(posts[0].Body, posts[1].Body);
+    }
+
+    [Fact]
+    public async Task AMessageRecordedButNeverSignalledWaitsOutTheCommitGraceThenASweepSendsIt()
+    {
+        var scenario = fixture.NewScenario();
+        var council = scenario.TeamsOnly();
+        await using var host = await scenario.StartHostAsync(("Notifications:CommitGrace", "00:00:01.500"), ("Notifications:SweepInterval", "00:00:00.200"));
+
+        // The submission recorded its message, then stopped before its data was committed (no signal).
+        var clock = Stopwatch.StartNew();
+        await host.Outbox.RecordAsync(council, scenario.RedPlan(), CancellationToken.None);
+        await Task.Delay(700);
+        Assert.Empty(Teams.PostsTo(scenario.TeamsPath));
+
+        Assert.Single(await Teams.WaitForPostsAsync(scenario.TeamsPath, 1, TimeSpan.FromSeconds(6)));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.4), $"sent after {clock.Elapsed}");
     }
 
     [Fact]
@@ -368,6 +385,17 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
         Assert.Equal(council.Channels[0].Webhook, (string?)attempt["webhook"]);
         Assert.Equal($"{new Uri(scenario.SlackUrl).GetLeftPart(UriPartial.Authority)}/…", (string?)attempt["target"]);
         Assert.DoesNotContain(scenario.SlackPath.Split('/')[^1], text);
+    }
+
+    [Fact]
+    public async Task AnInvalidNotificationSettingStopsStartUpNamingIt()
+    {
+        var scenario = fixture.NewScenario();
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => scenario.StartHostAsync(("Notifications:MaxAttempts", "0")));
+
+        Assert.Contains("MaxAttempts", error.Message);
     }
 
     private static void AssertNoWebhookUrlIn(NotificationHost host, Scenario scenario)

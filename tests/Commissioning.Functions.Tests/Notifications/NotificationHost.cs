@@ -48,7 +48,16 @@ public sealed class NotificationHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapNotificationEndpoints();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var host = new NotificationHost(app, logs);
         host.Client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         return host;
