@@ -10,8 +10,12 @@ namespace Commissioning.Functions.Tests.Notifications;
 /// <summary>A post a receiver got: which path, the exact body, when, and what it answered.</summary>
 public sealed record ReceivedPost(string Path, string Body, DateTimeOffset At, int Status);
 
-/// <summary>One scripted answer; <see cref="Hang"/> never answers (until the client gives up).</summary>
-public sealed record Reply(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null, bool Hang = false)
+/// <summary>
+/// One scripted answer; <see cref="Hang"/> never answers (until the client gives up); <see cref="RetryAfterDateIn"/> sends
+/// Retry-After as an HTTP date that far from the moment of answering.
+/// </summary>
+public sealed record Reply(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null, TimeSpan? Delay = null, bool Hang = false,
+    TimeSpan? RetryAfterDateIn = null)
 {
     public static Reply Hanging { get; } = new(0, Hang: true);
 }
@@ -104,6 +108,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
+        }
+
+        if (reply.RetryAfterDateIn is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = (DateTimeOffset.UtcNow + retryAfter).ToString("R");
         }
 
         if (reply.Body.Length > 0)
