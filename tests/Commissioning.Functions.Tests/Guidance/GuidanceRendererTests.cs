@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
@@ -29,6 +30,21 @@ public sealed class GuidanceRendererTests
         {
             Assert.True(positions[i - 1].At < positions[i].At, $"'{positions[i - 1].Text}' should come before '{positions[i].Text}'");
         }
+    }
+
+    [Fact]
+    public void TheMarkdownTwinHasTheSameSectionsInTheSameOrderAsTheHtml()
+    {
+        var documents = RenderExample(narrative: GuidanceExamples.ModelNarrative());
+
+        var htmlSections = Regex.Matches(documents.Html, "<h2 id=\"[a-z-]+\">(?<title>[^<]+)</h2>").Select(m => m.Groups["title"].Value).ToList();
+        var markdownSections = Regex.Matches(documents.Markdown, "^## (?<title>.+)$", RegexOptions.Multiline).Select(m => m.Groups["title"].Value).ToList();
+
+        Assert.Equal(
+            ["Check with your procurement or legal team", "What to change first", "Where points were lost", "What the plan already does well",
+             "Keep it Local principles", "Fields to add to be scored fully", "The plan at a glance", "Notes", "In plain words"],
+            htmlSections);
+        Assert.Equal(htmlSections, markdownSections);
     }
 
     [Fact]
