@@ -40,11 +40,13 @@ public static partial class PlanParser
         if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
 
         if (utf8Json.Length > MaxDocumentBytes)
-            return Invalid($"the document is {utf8Json.Length:N0} bytes; the most accepted is {MaxDocumentBytes:N0}");
+            return Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"the document is {utf8Json.Length:N0} bytes; the most accepted is {MaxDocumentBytes:N0}"));
 
         // The reader only checks UTF-8 when a string is read, and then throws; check it all up front (vectorised).
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
-            return Invalid($"not valid UTF-8 text (at byte {FirstInvalidUtf8Byte(utf8Json) + 1:N0}); save the document as UTF-8");
+            return Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"not valid UTF-8 text (at byte {FirstInvalidUtf8Byte(utf8Json) + 1:N0}); save the document as UTF-8"));
 
         JsonDocument? document = null;
         try

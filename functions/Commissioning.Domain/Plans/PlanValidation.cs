@@ -175,7 +175,12 @@ internal sealed class PlanValidation
     {
         if (shape.Constant is { } constant)
         {
-            if (value.ValueKind != JsonValueKind.String || !value.ValueEquals(constant)) Report($"must be \"{constant}\"");
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                if (!TryDecode(value, out var text)) return;
+                if ((text ?? value.GetString()) == constant) return;
+            }
+            Report($"must be \"{constant}\"");
             return;
         }
 
@@ -333,7 +338,7 @@ internal sealed class PlanValidation
         }
 
         if (year < shape.Earliest.Year || year > shape.Latest.Year)
-            Report($"must be between {shape.Earliest:yyyy-MM-dd} and {shape.Latest:yyyy-MM-dd}");
+            Report(string.Create(CultureInfo.InvariantCulture, $"must be between {shape.Earliest:yyyy-MM-dd} and {shape.Latest:yyyy-MM-dd}"));
         else if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             Report($"is not a real date ({Encoding.UTF8.GetString(raw)} does not exist)");
     }
