@@ -130,5 +130,7 @@ public sealed record ReceivedMail(string Subject, IReadOnlyList<string> To, stri
         [.. email.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString() ?? "")],
         email.TryGetProperty("html", out var html) ? html.GetString() ?? "" : "",
         email.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "",
-        email.TryGetProperty("messageId", out var id) ? id.GetString() : null);
+        email.TryGetProperty("messageId", out var id) ? id.GetString()
+        : email.TryGetProperty("headers", out var headers) && headers.TryGetProperty("message-id", out var header) ? header.GetString()
+        : null);
 }
