@@ -16,11 +16,13 @@ public sealed class MailDev : IAsyncDisposable
 
     private MailDev()
     {
+        SmtpPort = Azurite.FreePort();
+        WebPort = Azurite.FreePort();
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public int SmtpPort { get; } = Azurite.FreePort();
-    public int WebPort { get; } = Azurite.FreePort();
+    public int SmtpPort { get; }
+    public int WebPort { get; }
 
     public static async Task<MailDev> StartNewAsync()
     {

@@ -24,10 +24,9 @@ public sealed class SummaryServers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var azurite = Azurite.StartNewAsync();
-        var mailDev = MailDev.StartNewAsync();
-        Azurite = await azurite;
-        MailDev = await mailDev;
+        // One after the other: MailDev picks its free ports only once Azurite holds its own.
+        Azurite = await Azurite.StartNewAsync();
+        MailDev = await MailDev.StartNewAsync();
     }
 
     public async Task DisposeAsync()
