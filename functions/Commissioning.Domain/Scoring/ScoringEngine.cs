@@ -117,7 +117,7 @@ public static class ScoringEngine
             ("thresholdName", facts.Threshold.Name),
             ("threshold", Wording.Money(facts.Threshold.Amount)),
             ("inForce", facts.Threshold.From is { } from ? "in force from " + Wording.Date(from) : "in force until " + Wording.Date(facts.Threshold.Until!.Value)),
-            ("dateSource", facts.ThresholdDateIsPlanned ? "on the planned tender date," : "on the date of scoring, as the plan has no planned tender date,"),
+            ("dateSource", facts.ThresholdDateIsPlanned ? "the planned tender date" : "the date of scoring, as the plan has no planned tender date"),
             ("date", Wording.Date(facts.ThresholdDate)),
         ]));
         if (facts.LocalDistricts is null)
