@@ -53,6 +53,14 @@ public static partial class CouncilEndpoints
             return ApiProblem.Invalid("$", "send the council record as a JSON object");
         }
 
+        // Lists the document leaves out arrive as null from the serializer; a missing list is an empty one.
+        council = council with
+        {
+            LocalPostcodeDistricts = council.LocalPostcodeDistricts ?? [],
+            Neighbourhoods = council.Neighbourhoods ?? [],
+            Councillors = council.Councillors ?? [],
+            Channels = council.Channels ?? [],
+        };
         var errors = Validate(council, routeCode);
         if (errors.Count > 0)
         {

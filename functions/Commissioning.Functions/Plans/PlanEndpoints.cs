@@ -33,7 +33,7 @@ public static class PlanEndpoints
     {
         var plans = api.MapGroup("/plans").WithTags("Plans").RequireAuthorization(AccessPolicies.AnyKey);
 
-        plans.MapPost("/", SubmitPlan).WithName("SubmitPlan").Accepts<Plan>("application/json")
+        plans.MapPost("", SubmitPlan).WithName("SubmitPlan").Accepts<Plan>("application/json")
             .WithSummary("Score a plan, store it as a new version with its guidance, and return the scorecard with links.");
         plans.MapPost("/score", ScorePlan).WithName("ScorePlan").Accepts<Plan>("application/json")
             .WithSummary("Score a plan without storing anything (a draft check).");
