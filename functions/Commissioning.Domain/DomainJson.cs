@@ -18,6 +18,7 @@ namespace Commissioning.Domain;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
 [JsonSerializable(typeof(Plan))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Council))]
 [JsonSerializable(typeof(Scorecard))]
 [JsonSerializable(typeof(Rubric))]
@@ -35,4 +36,28 @@ public static class DomainJson
     public static string Serialize(Plan plan) => JsonSerializer.Serialize(plan, Options);
     public static string Serialize(Council council) => JsonSerializer.Serialize(council, Options);
     public static string Serialize(Rubric rubric) => JsonSerializer.Serialize(rubric, Options);
+}
+
+/// <summary>The contract's kebab-case word for an enum value (e.g. <c>adult-social-care</c>), and back.</summary>
+public static class EnumWords
+{
+    public static string ToWord<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, DomainJson.Options).Trim('"');
+
+    /// <summary>The value a word names, or null for a missing or unknown word.</summary>
+    public static T? TryParse<T>(string? word) where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(word))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(word, DomainJsonContext.Default.String), DomainJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

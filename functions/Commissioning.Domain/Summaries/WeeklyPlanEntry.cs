@@ -26,10 +26,14 @@ public sealed record WeeklyPlanEntry
     public const int RecommendationsKept = 3;
 
     /// <summary>The index entry for a scored plan version submitted at <paramref name="submittedAt"/>.</summary>
-    public static WeeklyPlanEntry FromScorecard(Plan plan, Scorecard scorecard, int version, DateTimeOffset submittedAt) => new()
+    public static WeeklyPlanEntry FromScorecard(Plan plan, Scorecard scorecard, int version, DateTimeOffset submittedAt) =>
+        FromScorecard(plan.Title, plan.Service?.Category, scorecard, version, submittedAt);
+
+    /// <summary>The index entry for a scored plan version, from its title and category.</summary>
+    public static WeeklyPlanEntry FromScorecard(string title, ServiceCategory? category, Scorecard scorecard, int version, DateTimeOffset submittedAt) => new()
     {
         Reference = scorecard.Reference,
-        Title = plan.Title,
+        Title = title,
         Version = version,
         SubmittedAt = submittedAt,
         Overall = scorecard.Overall,
@@ -37,7 +41,7 @@ public sealed record WeeklyPlanEntry
             ScoreOf(scorecard, DimensionScores.LocalByDefaultId),
             ScoreOf(scorecard, DimensionScores.ProportionateFundingId),
             ScoreOf(scorecard, DimensionScores.CoDesignId)),
-        Category = plan.Service?.Category,
+        Category = category,
         Alerts = [.. scorecard.Alerts.Select(a => new AlertMention(a.Id, a.Title))],
         TopRecommendations = [.. scorecard.Recommendations.Take(RecommendationsKept).Select(r => new RecommendationMention(r.CriterionId, r.Title))],
         Principles = [.. scorecard.Principles.Select(p => new PrincipleScore(p.Number, p.Title, p.Score))],

@@ -31,6 +31,9 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService<NotificationDeliveryService>();
+        // What the rest of the app hands over: new plan versions and sent weekly summaries.
+        services.AddSingleton<Plans.IPlanSubmittedHandler, PlanNotifications>();
+        services.AddSingleton<Summaries.ISummaryAnnouncer, SummaryNotifications>();
 
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Redirects are never followed: a webhook that redirects is misconfigured, and following could leak the body elsewhere.

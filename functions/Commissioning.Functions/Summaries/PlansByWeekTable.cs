@@ -1,3 +1,4 @@
+using Commissioning.Functions.Storage;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -20,7 +21,7 @@ namespace Commissioning.Functions.Summaries;
 public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanIndex
 {
     private static readonly JsonSerializerOptions ListJson = JsonSerializerOptions.Web;
-    private readonly TableClient _table = tables.GetTableClient(SummaryStorageNames.PlansByWeekTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageLayout.PlansByWeekTable);
 
     public static string PartitionKeyFor(string council, IsoWeek week) => $"{council}|{week}";
 
@@ -72,7 +73,7 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
             ["Version"] = entry.Version,
             ["SubmittedAt"] = entry.SubmittedAt,
             ["OverallScore"] = entry.Overall.Score,
-            ["OverallBand"] = Word(entry.Overall.Band),
+            ["OverallBand"] = EnumWords.ToWord(entry.Overall.Band),
             ["LocalByDefault"] = entry.Dimensions.LocalByDefault,
             ["ProportionateFunding"] = entry.Dimensions.ProportionateFunding,
             ["CoDesign"] = entry.Dimensions.CoDesign,
@@ -82,7 +83,7 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
         };
         if (entry.Category is { } category)
         {
-            row["Category"] = Word(category);
+            row["Category"] = EnumWords.ToWord(category);
         }
 
         return row;
@@ -94,9 +95,9 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
         Title = row.GetString("Title") ?? row.RowKey,
         Version = row.GetInt32("Version") ?? 1,
         SubmittedAt = row.GetDateTimeOffset("SubmittedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-        Overall = new OverallScore(row.GetInt32("OverallScore") ?? 0, FromWord<Band>(row.GetString("OverallBand")) ?? Band.Red),
+        Overall = new OverallScore(row.GetInt32("OverallScore") ?? 0, EnumWords.TryParse<Band>(row.GetString("OverallBand")) ?? Band.Red),
         Dimensions = new DimensionScores(row.GetInt32("LocalByDefault") ?? 0, row.GetInt32("ProportionateFunding") ?? 0, row.GetInt32("CoDesign") ?? 0),
-        Category = FromWord<ServiceCategory>(row.GetString("Category")),
+        Category = EnumWords.TryParse<ServiceCategory>(row.GetString("Category")),
         Alerts = List<AlertMention>(row.GetString("Alerts")),
         TopRecommendations = List<RecommendationMention>(row.GetString("TopRecommendations")),
         Principles = List<PrincipleScore>(row.GetString("Principles")),
@@ -104,10 +105,4 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
 
     private static IReadOnlyList<T> List<T>(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, ListJson) ?? [];
-
-    /// <summary>The contract's kebab-case word for an enum value (e.g. <c>adult-social-care</c>).</summary>
-    private static string Word<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, DomainJson.Options).Trim('"');
-
-    private static T? FromWord<T>(string? word) where T : struct, Enum =>
-        string.IsNullOrEmpty(word) ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(word), DomainJson.Options);
 }

@@ -22,10 +22,8 @@ public static class SummariesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddStorageClients(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWeeklyPlanIndex, PlansByWeekTable>();
-        services.TryAddSingleton<ICouncilDirectory, CouncilsTable>();
         services.TryAddSingleton<ISummaryAnnouncer, NoChatAnnouncer>();
         services.AddSingleton<SummaryRuns>();
         services.AddSingleton<SummaryArchive>();

@@ -1,3 +1,4 @@
+using Commissioning.Functions.Storage;
 using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
@@ -9,7 +10,7 @@ namespace Commissioning.Functions.Summaries;
 /// <summary>Stored summaries: blobs <c>summaries/{council}/{isoWeek}.html</c> and <c>.md</c>. Writing again overwrites, so storing is idempotent.</summary>
 public sealed class SummaryArchive(BlobServiceClient blobs)
 {
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(SummaryStorageNames.SummariesContainer);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageLayout.SummariesContainer);
     private volatile bool _created;
 
     public static string BlobName(string council, IsoWeek week, SummaryFormat format) =>

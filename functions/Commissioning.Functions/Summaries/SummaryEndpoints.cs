@@ -1,3 +1,4 @@
+using Commissioning.Functions.Access;
 using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
@@ -15,7 +16,7 @@ public static class SummaryEndpoints
 
         var summaries = app.MapGroup("/api/summaries").WithTags("Summaries");
         summaries.MapGet("/{council}/{isoWeek}", GetSummaryAsync).WithName("GetSummary");
-        summaries.MapPost("/{council}/run", RunSummaryAsync).WithName("RunSummary").AddEndpointFilter<AdminKeyFilter>();
+        summaries.MapPost("/{council}/run", RunSummaryAsync).WithName("RunSummary").RequireAuthorization(AccessPolicies.Admin);
         return app;
     }
 

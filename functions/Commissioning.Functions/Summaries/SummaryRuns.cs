@@ -1,3 +1,4 @@
+using Commissioning.Functions.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Commissioning.Domain.Summaries;
@@ -56,7 +57,7 @@ public sealed class SummaryClaimLostException(string council, IsoWeek week)
 /// </summary>
 public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
 {
-    private readonly TableClient _table = tables.GetTableClient(SummaryStorageNames.SummaryRunsTable);
+    private readonly TableClient _table = tables.GetTableClient(StorageLayout.SummaryRunsTable);
     private volatile bool _created;
 
     public async Task<ClaimResult> TryClaimAsync(string council, IsoWeek week, string runId, TimeSpan lease, CancellationToken cancellationToken)

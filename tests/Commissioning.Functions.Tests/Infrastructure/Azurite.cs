@@ -7,11 +7,18 @@ namespace Commissioning.Functions.Tests.Infrastructure;
 /// <summary>
 /// A real Azurite (blob + table) started from the pinned npm package on free loopback ports, in memory.
 /// Each instance is its own emulator, so test classes never share state and parallel runs never collide.
-/// Stop() and Start() simulate storage going away and coming back (same ports, data lost: in-memory).
+/// Stop() and Start() simulate storage going away and coming back (same ports; data lost when in memory, kept when
+/// started with <c>keepDataOnDisk</c>, which stores it in a private temporary folder).
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     private Process? _process;
+    private readonly string? _location;
+
+    public Azurite(bool keepDataOnDisk = false)
+    {
+        _location = keepDataOnDisk ? Directory.CreateTempSubdirectory("azurite-").FullName : null;
+    }
 
     public int BlobPort { get; } = FreePort();
     public int QueuePort { get; } = FreePort();
@@ -28,9 +35,9 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<Azurite> StartNewAsync()
+    public static async Task<Azurite> StartNewAsync(bool keepDataOnDisk = false)
     {
-        var azurite = new Azurite();
+        var azurite = new Azurite(keepDataOnDisk);
         await azurite.StartAsync();
         return azurite;
     }
@@ -56,13 +63,23 @@ public sealed class Azurite : IAsyncDisposable
         };
         foreach (var arg in new[]
                  {
-                     script, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                     script, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
                  })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (_location is null)
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(_location);
         }
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
@@ -107,7 +124,38 @@ public sealed class Azurite : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    /// <summary>
+    /// Stops Azurite the way an orderly shutdown would (SIGINT), so a disk-backed instance flushes what it has
+    /// acknowledged; falls back to killing it.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var signal = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // it did not stop in time: StopAsync kills it
+            }
+        }
+
+        await StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_location is not null && Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+    }
 
     private static async Task<bool> Listening(int port)
     {

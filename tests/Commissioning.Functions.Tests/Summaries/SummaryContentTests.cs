@@ -43,7 +43,7 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
     {
         await SeedWeekAsync();
 
-        var result = await _app.Sender.SendAsync((await new CouncilsTable(servers.Tables).GetAsync(Council, default))!, Week, default);
+        var result = await _app.Sender.SendAsync((await servers.Councils.GetAsync(Council, default))!, Week, default);
 
         Assert.Equal(CouncilSummaryOutcome.Sent, result.Outcome);
         var mail = (await servers.MailDev.MessagesAsync()).Single(m => m.Subject == "Keep it Local weekly summary: Stevenage <Borough>, week 2026-W06");
@@ -79,7 +79,7 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
     {
         var quiet = IsoWeek.Parse("2026-W03");
 
-        var result = await _app.Sender.SendAsync((await new CouncilsTable(servers.Tables).GetAsync("E06000055", default))!, quiet, default);
+        var result = await _app.Sender.SendAsync((await servers.Councils.GetAsync("E06000055", default))!, quiet, default);
 
         Assert.Equal(CouncilSummaryOutcome.Sent, result.Outcome);
         var mail = (await servers.MailDev.MessagesAsync()).Single(m => m.Subject == "Keep it Local weekly summary: Bedford, week 2026-W03");
@@ -91,7 +91,7 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
     public async Task AStoredSummaryIsReturnedInEitherFormat()
     {
         await SeedWeekAsync(ArchivedCouncil);
-        await _app.Sender.SendAsync((await new CouncilsTable(servers.Tables).GetAsync(ArchivedCouncil, default))!, Week, default);
+        await _app.Sender.SendAsync((await servers.Councils.GetAsync(ArchivedCouncil, default))!, Week, default);
 
         var html = await _http.GetAsync($"/api/summaries/{ArchivedCouncil}/2026-W06");
         var markdown = await _http.GetAsync($"/api/summaries/{ArchivedCouncil}/2026-W06?format=md");

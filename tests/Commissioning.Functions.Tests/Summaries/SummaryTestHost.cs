@@ -3,7 +3,10 @@ using Azure.Storage.Blobs;
 using Commissioning.Domain.Councils;
 using Commissioning.Domain.Scoring;
 using Commissioning.Domain.Summaries;
+using Commissioning.Functions.Councils;
+using Commissioning.Functions.Storage;
 using Commissioning.Functions.Summaries;
+using Microsoft.Extensions.Caching.Memory;
 using Commissioning.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,7 +38,10 @@ public sealed class SummaryServers : IAsyncLifetime
         await MailDev.DisposeAsync();
     }
 
-    public Task RegisterAsync(Council council) => new CouncilsTable(Tables).SaveAsync(council, CancellationToken.None);
+    /// <summary>The council records as the API stores them.</summary>
+    public CouncilStore Councils => new(Tables, new StorageProvisioning(Blobs, Tables), new MemoryCache(new MemoryCacheOptions()), TimeProvider.System);
+
+    public Task RegisterAsync(Council council) => Councils.PutAsync(council, CancellationToken.None);
 
     public Task IndexAsync(string council, IsoWeek week, params WeeklyPlanEntry[] entries) =>
         new PlansByWeekTable(Tables).UpsertWeekAsync(council, week, entries, CancellationToken.None);

@@ -1,0 +1,66 @@
+using Commissioning.Domain;
+using Commissioning.Domain.Summaries;
+using Commissioning.Functions.Plans;
+using Commissioning.Functions.Summaries;
+using Microsoft.Extensions.Options;
+
+namespace Commissioning.Functions.Notifications;
+
+/// <summary>
+/// A new plan version goes to the council's Teams/Slack channels that want it (red or alerts, or every submission):
+/// the outbox rows are recorded, then the dispatcher is signalled; posting happens in the background, so a slow
+/// or failing webhook never slows or fails the submission.
+/// </summary>
+public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDispatcher dispatcher, IOptions<SummaryOptions> links)
+    : IPlanSubmittedHandler
+{
+    private readonly string _baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
+
+    public async Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken)
+    {
+        if (submitted.Council is not { Channels.Count: > 0 } council)
+        {
+            return;
+        }
+
+        var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, submitted.Summary.Version,
+            _baseUrl + submitted.Links.Scorecard, _baseUrl + submitted.Links.GuidanceHtml);
+        dispatcher.Signal(await outbox.RecordAsync(council, message, cancellationToken));
+    }
+}
+
+/// <summary>The weekly summary, handed to the council's channels subscribed to <c>weekly-summary</c>.</summary>
+public sealed class SummaryNotifications(NotificationOutbox outbox, NotificationDispatcher dispatcher) : ISummaryAnnouncer
+{
+    public async Task AnnounceAsync(SummaryAnnouncement announcement, CancellationToken cancellationToken)
+    {
+        if (announcement.Council.Channels.Count == 0)
+        {
+            return;
+        }
+
+        var summary = announcement.Summary;
+        var message = new SummaryMessage(
+            EventId: $"summary|{summary.Week}",
+            Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
+            Lines: Lines(summary),
+            Link: announcement.Link);
+        dispatcher.Signal(await outbox.RecordAsync(announcement.Council, message, cancellationToken));
+    }
+
+    private static List<string> Lines(WeeklySummary summary)
+    {
+        if (!summary.HasPlans)
+        {
+            return ["No plans were submitted this week."];
+        }
+
+        var lines = new List<string>
+        {
+            $"{summary.Plans.Count} plans: {summary.Bands.Green} green, {summary.Bands.Amber} amber, {summary.Bands.Red} red.",
+        };
+        lines.AddRange(summary.Alerts.Select(a => $"Alert {a.Id} ({a.Title}): {a.Plans.Count} plan(s) to check."));
+        lines.AddRange(summary.Plans.Select(p => $"{p.Title} ({p.Reference}): {EnumWords.ToWord(p.Band)}, {p.Score}/100"));
+        return lines;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Commissioning.Domain;
+using Commissioning.Domain.Plans;
+using Commissioning.Functions.Councils;
+using Commissioning.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary>A submitted plan read from a request: the raw bytes as sent and the validated plan, or why it was refused.</summary>
+public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string CouncilCode)
+{
+    /// <summary>SHA-256 of the plan's canonical JSON: formatting and member order do not make a new version.</summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DomainJson.Serialize(Plan))));
+
+    public const string ReferenceRule = "must be 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit (it becomes part of the plan's address)";
+
+    public static bool IsValidReference(string? reference) => reference is not null && ReferencePattern().IsMatch(reference);
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes and validates them; a refusal is a 400 or 413 ProblemDetails.</summary>
+    public static async Task<(PlanDocument? Document, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadAsync(
+        HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, null, ApiProblem.PayloadTooLarge(limit));
+        }
+
+        var bytes = await ReadBoundedAsync(request.Body, limit, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, null, ApiProblem.PayloadTooLarge(limit));
+        }
+
+        if (bytes.Length == 0)
+        {
+            return (null, ApiProblem.Invalid("$", "send the plan as a JSON document in the request body"), null);
+        }
+
+        var parsed = PlanParser.Parse(bytes);
+        var errors = parsed.Problems
+            .GroupBy(p => p.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal);
+
+        var plan = parsed.Plan;
+        var council = string.Empty;
+        if (plan is not null)
+        {
+            if (!errors.ContainsKey("$.council.code") && !Councils.CouncilCode.TryNormalise(plan.Council.Code, out council))
+            {
+                errors["$.council.code"] = [Councils.CouncilCode.Rule];
+            }
+
+            if (!errors.ContainsKey("$.reference") && !IsValidReference(plan.Reference))
+            {
+                errors["$.reference"] = [ReferenceRule];
+            }
+        }
+
+        if (errors.Count > 0 || plan is null)
+        {
+            if (errors.Count == 0)
+            {
+                errors["$"] = ["the document is not a plan"];
+            }
+
+            return (null, ApiProblem.Invalid(errors), null);
+        }
+
+        return (new PlanDocument(bytes, plan, council), null, null);
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+}

@@ -1,0 +1,47 @@
+using Commissioning.Domain.Plans;
+using Commissioning.Domain.Scoring;
+
+namespace Commissioning.Functions.Plans;
+
+// What the plan store hands out: plain records, never table entities (no ETags, no timestamps).
+
+/// <summary>A plan about to be stored: the raw document exactly as submitted, its content hash and its scorecard.</summary>
+public sealed record PlanDraft(
+    string Council,
+    string Reference,
+    string Title,
+    ReadOnlyMemory<byte> Document,
+    string ContentHash,
+    string? IdempotencyKey,
+    Scorecard Scorecard,
+    DateTimeOffset SubmittedAt,
+    ServiceCategory? Category = null);
+
+/// <summary>The headline of one plan version: what lists, the weekly summary and the history show.</summary>
+public sealed record PlanSummary(
+    string Council,
+    string Reference,
+    string Title,
+    int Version,
+    int Score,
+    Band Band,
+    int AlertsCount,
+    DateTimeOffset SubmittedAt,
+    string IsoWeek,
+    string RubricVersion,
+    IReadOnlyList<DimensionSummary> Dimensions,
+    ServiceCategory? Category = null);
+
+public sealed record DimensionSummary(string Id, int Score, Band Band);
+
+/// <summary>One stored version with its full scorecard.</summary>
+public sealed record PlanVersion(PlanSummary Summary, string ContentHash, Scorecard Scorecard);
+
+/// <summary>The outcome of storing a draft: the version it is (new or existing), and whether this call created it.</summary>
+public sealed record SaveOutcome(PlanVersion Stored, bool Created);
+
+/// <summary>A plan as the API shows it: the requested version, the latest, and the history.</summary>
+public sealed record PlanRecord(PlanVersion Version, PlanSummary Latest, IReadOnlyList<PlanSummary> History);
+
+/// <summary>One page of plans and the opaque token for the next page (null on the last page).</summary>
+public sealed record PlanPage(IReadOnlyList<PlanSummary> Plans, string? ContinuationToken);

@@ -1,0 +1,55 @@
+using Commissioning.Domain.Scoring;
+
+namespace Commissioning.Functions.Plans;
+
+// The plan endpoints' response bodies. Scorecards are written with the domain's JSON conventions.
+
+/// <summary>The answer to a submission: the version it became (created now, or the existing one) and where to read it.</summary>
+public sealed record SubmittedPlan(
+    string Council,
+    string Reference,
+    int Version,
+    bool Created,
+    DateTimeOffset SubmittedAt,
+    Scorecard Scorecard,
+    PlanLinks Links);
+
+/// <summary>One version of a plan with its scorecard, and the plan's history.</summary>
+public sealed record PlanDetails(
+    string Council,
+    string Reference,
+    string Title,
+    int Version,
+    int LatestVersion,
+    DateTimeOffset SubmittedAt,
+    Scorecard Scorecard,
+    PlanLinks Links,
+    IReadOnlyList<PlanListItem> Versions);
+
+/// <summary>A plan version's headline in a list or history.</summary>
+public sealed record PlanListItem(
+    string Reference,
+    string Title,
+    int Version,
+    int Score,
+    Band Band,
+    int AlertsCount,
+    DateTimeOffset SubmittedAt,
+    string IsoWeek,
+    IReadOnlyList<DimensionSummary> Dimensions,
+    PlanLinks Links)
+{
+    public static PlanListItem From(PlanSummary summary) => new(summary.Reference, summary.Title, summary.Version, summary.Score,
+        summary.Band, summary.AlertsCount, summary.SubmittedAt, summary.IsoWeek, summary.Dimensions,
+        PlanLinks.For(summary.Council, summary.Reference, summary.Version));
+}
+
+/// <summary>A page of plans; follow <see cref="Next"/> (or send <see cref="ContinuationToken"/>) for the next page.</summary>
+public sealed record PlanList(
+    string Council,
+    string? Week,
+    Band? Band,
+    int PageSize,
+    IReadOnlyList<PlanListItem> Plans,
+    string? ContinuationToken,
+    string? Next);

@@ -1,0 +1,486 @@
+using Commissioning.Domain.Plans;
+using Commissioning.Functions.Summaries;
+using Commissioning.Domain.Summaries;
+using System.IO.Compression;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Commissioning.Domain;
+using Commissioning.Domain.Scoring;
+using Commissioning.Functions.Guidance;
+using Commissioning.Functions.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary>
+/// All plan storage, in one place. Layout: blob <c>plans/{council}/{reference}/v{n}.json</c> (the raw document, never
+/// modified once its version is published), blobs <c>guidance/{council}/{reference}/v{n}.html|.md</c>, and tables
+/// <c>PlanVersions</c> (one row per version, with the scorecard), <c>Plans</c> (the latest version of each plan) and
+/// <c>PlansByWeek</c> (what the weekly summary reads).
+///
+/// Saving is crash-safe and idempotent without locks or cross-partition batches:
+/// 1. claim version n = latest + 1 by creating the plan blob only if absent (its metadata carries the content hash),
+/// 2. write the guidance blobs, 3. add the PlanVersions row, 4. move the Plans row from n-1 to n under its ETag
+/// (or add it if absent), 5. record the version in PlansByWeek. A version is visible only once step 4 succeeds; a
+/// retry after a crash at any step finds what exists and completes it; concurrent identical submissions all end at
+/// the same version, and exactly one of them reports it as created.
+/// </summary>
+public sealed class PlanStore(
+    BlobServiceClient blobs,
+    TableServiceClient tables,
+    StorageProvisioning provisioning,
+    IOptions<StorageOptions> options,
+    TimeProvider time)
+{
+    private const int MaxAttempts = 40;
+    private const int ScorecardChunkBytes = 60_000;
+    private const string HashMetadata = "contenthash";
+
+    private TableClient Plans => tables.GetTableClient(StorageLayout.PlansTable);
+    private TableClient Versions => tables.GetTableClient(StorageLayout.PlanVersionsTable);
+    private TableClient Weeks => tables.GetTableClient(StorageLayout.PlansByWeekTable);
+    private BlobContainerClient PlanBlobs => blobs.GetBlobContainerClient(StorageLayout.PlansContainer);
+    private BlobContainerClient GuidanceBlobs => blobs.GetBlobContainerClient(StorageLayout.GuidanceContainer);
+
+    /// <summary>Stores a draft as a new version, or finds the version it already is (same content or same idempotency key).</summary>
+    public Task<SaveOutcome> SaveAsync(PlanDraft draft, Func<int, GuidanceDocuments> renderGuidance, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(ct => SaveCoreAsync(draft, renderGuidance, ct), cancellationToken);
+
+    private async Task<SaveOutcome> SaveCoreAsync(PlanDraft draft, Func<int, GuidanceDocuments> renderGuidance, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var head = await ReadHeadAsync(draft.Council, draft.Reference, ct);
+
+            if (draft.IdempotencyKey is { } key && head is not null
+                && await FindByIdempotencyKeyAsync(draft, key, ct) is { } keyed
+                && keyed.Summary.Version <= head.Summary.Version)
+            {
+                return new SaveOutcome(keyed, Created: false);
+            }
+
+            if (head is not null && head.ContentHash == draft.ContentHash)
+            {
+                var existing = await ReadVersionAsync(draft.Council, draft.Reference, head.Summary.Version, ct)
+                               ?? throw new InvalidOperationException($"Plans row points at a missing version {head.Summary.Version}.");
+                await IndexWeekAsync(existing, ct);   // completes a save that stopped after the Plans row
+                return new SaveOutcome(existing, Created: false);
+            }
+
+            var version = (head?.Summary.Version ?? 0) + 1;
+            var claim = await ClaimAsync(draft, version, ct);
+            var staged = claim == Claim.Ours ? null : await ReadVersionAsync(draft.Council, draft.Reference, version, ct);
+            if (staged is null)
+            {
+                if (claim == Claim.Taken)
+                {
+                    await Backoff(attempt, ct);   // another submission is writing version n: let it finish
+                    continue;
+                }
+
+                await WriteGuidanceAsync(draft, version, renderGuidance(version), ct);
+                staged = await AddVersionAsync(draft, version, ct);
+            }
+
+            if (staged.ContentHash != draft.ContentHash && time.GetUtcNow() - staged.Summary.SubmittedAt < options.Value.AbandonedVersionAfter)
+            {
+                await Backoff(attempt, ct);   // version n is another submission's, about to be published by it
+                continue;
+            }
+
+            // Publish version n: ours, or another submission's that was left unpublished (its writer failed) and
+            // that stands in the way of ours. Whoever moves the Plans row to our content reports it as created.
+            var published = await PublishAsync(head, staged, ct);
+            if (published && staged.ContentHash == draft.ContentHash)
+            {
+                return new SaveOutcome(staged, Created: true);
+            }
+
+            if (!published)
+            {
+                await Backoff(attempt, ct);   // someone else moved the Plans row first: the next pass sees what they did
+            }
+        }
+
+        throw new PlanStoreBusyException(draft.Council, draft.Reference);
+    }
+
+    /// <summary>The latest version of a plan, or null when no version is visible.</summary>
+    public Task<PlanSummary?> GetLatestAsync(string council, string reference, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct => (await ReadHeadAsync(council, reference, ct))?.Summary, cancellationToken);
+
+    /// <summary>A visible version (the latest when <paramref name="version"/> is null) with the plan's history; null if there is none.</summary>
+    public Task<PlanRecord?> GetAsync(string council, string reference, int? version, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct =>
+        {
+            var head = await ReadHeadAsync(council, reference, ct);
+            if (head is null || version > head.Summary.Version)
+            {
+                return null;
+            }
+
+            var stored = await ReadVersionAsync(council, reference, version ?? head.Summary.Version, ct);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var history = new List<PlanSummary>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.VersionPartition(council, reference)} and RowKey le {StorageLayout.VersionRow(head.Summary.Version)}");
+            await foreach (var row in Versions.QueryAsync<TableEntity>(filter, select: SummaryColumns, cancellationToken: ct))
+            {
+                history.Add(ToSummary(council, reference, row));
+            }
+
+            return new PlanRecord(stored, head.Summary, history);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A page of a council's plans (latest versions), or of the plans submitted in one ISO week when
+    /// <paramref name="isoWeek"/> is given, optionally only those in <paramref name="band"/>.
+    /// </summary>
+    public Task<PlanPage> ListAsync(string council, string? isoWeek, Band? band, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct =>
+        {
+            var (table, partition) = isoWeek is null ? (Plans, council) : (Weeks, StorageLayout.WeekPartition(council, isoWeek));
+            var filter = band is { } b
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Band eq {BandWords.ToWord(b)}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, SummaryColumns, ct).AsPages(continuationToken, pageSize))
+            {
+                var plans = page.Values.Select(row => ToSummary(council, isoWeek is null ? row.RowKey : row.RowKey, row)).ToList();
+                return new PlanPage(plans, page.ContinuationToken);
+            }
+
+            return new PlanPage([], null);
+        }, cancellationToken);
+
+    /// <summary>Every plan of a council submitted in an ISO week (its latest version that week): what the weekly summary reads.</summary>
+    public async Task<IReadOnlyList<PlanSummary>> ListWeekAsync(string council, string isoWeek, CancellationToken cancellationToken)
+    {
+        var all = new List<PlanSummary>();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync(council, isoWeek, band: null, pageSize: 1000, token, cancellationToken);
+            all.AddRange(page.Plans);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return all;
+    }
+
+    /// <summary>The stored guidance of a version (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
+    public Task<BinaryData?> ReadGuidanceAsync(string council, string reference, int version, GuidanceFormat format, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct =>
+        {
+            try
+            {
+                var blob = GuidanceBlobs.GetBlobClient(StorageLayout.GuidanceBlob(council, reference, version, format));
+                return (await blob.DownloadContentAsync(ct)).Value.Content;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "BlobNotFound")
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    // ---- steps of a save ----
+
+    private enum Claim { Ours, SameContent, Taken }
+
+    /// <summary>
+    /// Step 1: create the plan blob for version n if absent (no PlanVersions row can exist without it). If it exists
+    /// with our content, carry on with it; with other content, it is another submission's version n.
+    /// </summary>
+    private async Task<Claim> ClaimAsync(PlanDraft draft, int version, CancellationToken ct)
+    {
+        var blob = PlanBlobs.GetBlobClient(StorageLayout.PlanBlob(draft.Council, draft.Reference, version));
+        try
+        {
+            await UploadPlanAsync(blob, draft, new BlobRequestConditions { IfNoneMatch = ETag.All }, ct);
+            return Claim.Ours;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            BlobProperties existing;
+            try
+            {
+                existing = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value;
+            }
+            catch (RequestFailedException gone) when (gone.Status == 404)
+            {
+                return Claim.Taken;
+            }
+
+            if (existing.Metadata.TryGetValue(HashMetadata, out var hash) && hash == draft.ContentHash)
+            {
+                return Claim.SameContent;
+            }
+
+            if (time.GetUtcNow() - existing.LastModified < options.Value.AbandonedVersionAfter
+                || await ReadVersionAsync(draft.Council, draft.Reference, version, ct) is not null)
+            {
+                return Claim.Taken;   // being written, or written completely (then it is published, never replaced)
+            }
+
+            // Its writer never finished (no PlanVersions row long after): take the unpublished version over.
+            try
+            {
+                await UploadPlanAsync(blob, draft, new BlobRequestConditions { IfMatch = existing.ETag }, ct);
+                return Claim.Ours;
+            }
+            catch (RequestFailedException lost) when (lost.Status is 409 or 412)
+            {
+                return Claim.Taken;
+            }
+        }
+    }
+
+    private static Task UploadPlanAsync(BlobClient blob, PlanDraft draft, BlobRequestConditions conditions, CancellationToken ct) =>
+        blob.UploadAsync(BinaryData.FromBytes(draft.Document), new BlobUploadOptions
+        {
+            Conditions = conditions,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Metadata = new Dictionary<string, string> { [HashMetadata] = draft.ContentHash },
+        }, ct);
+
+    /// <summary>Step 2: the guidance documents (overwritten freely: nothing reads them before the version is published).</summary>
+    private async Task WriteGuidanceAsync(PlanDraft draft, int version, GuidanceDocuments documents, CancellationToken ct)
+    {
+        await UploadTextAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct);
+        await UploadTextAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct);
+    }
+
+    private Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct) =>
+        GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
+
+    /// <summary>Step 3: the PlanVersions row. If it is already there (a concurrent or earlier save), use that one.</summary>
+    private async Task<PlanVersion> AddVersionAsync(PlanDraft draft, int version, CancellationToken ct)
+    {
+        var summary = Summarise(draft, version);
+        var row = new TableEntity(StorageLayout.VersionPartition(draft.Council, draft.Reference), StorageLayout.VersionRow(version));
+        WriteSummary(row, summary, draft.ContentHash);
+        if (draft.IdempotencyKey is { } key)
+        {
+            row["IdempotencyKey"] = key;
+        }
+
+        var chunks = Compress(draft.Scorecard).Chunk(ScorecardChunkBytes).ToList();
+        row["ScorecardChunks"] = chunks.Count;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            row[$"Scorecard{i}"] = chunks[i];
+        }
+
+        try
+        {
+            await Versions.AddEntityAsync(row, ct);
+            return new PlanVersion(summary, draft.ContentHash, draft.Scorecard);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await ReadVersionAsync(draft.Council, draft.Reference, version, ct)
+                   ?? throw new InvalidOperationException("A PlanVersions row reported as existing could not be read.");
+        }
+    }
+
+    /// <summary>Step 4 and 5: point the Plans row at the version (guarded by its ETag), then index the week.</summary>
+    private async Task<bool> PublishAsync(Head? head, PlanVersion staged, CancellationToken ct)
+    {
+        var row = new TableEntity(staged.Summary.Council, staged.Summary.Reference);
+        WriteSummary(row, staged.Summary, staged.ContentHash);
+        try
+        {
+            if (head is null)
+            {
+                await Plans.AddEntityAsync(row, ct);
+            }
+            else
+            {
+                await Plans.UpdateEntityAsync(row, head.ETag, TableUpdateMode.Replace, ct);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+
+        await IndexWeekAsync(staged, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Records a published version in PlansByWeek unless a later version of the plan is already there. The row holds
+    /// the listing's columns (as in Plans) and the weekly summary's (alerts, top recommendations, principles), so the
+    /// summary reads only this week's partition and never a scorecard.
+    /// </summary>
+    private async Task IndexWeekAsync(PlanVersion stored, CancellationToken ct)
+    {
+        var summary = stored.Summary;
+        var partition = StorageLayout.WeekPartition(summary.Council, summary.IsoWeek);
+        var week = IsoWeek.Parse(summary.IsoWeek);
+        var entry = WeeklyPlanEntry.FromScorecard(summary.Title, summary.Category, stored.Scorecard, summary.Version, summary.SubmittedAt);
+        var row = PlansByWeekTable.ToRow(summary.Council, entry, week);
+        WriteSummary(row, summary, contentHash: null);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            try
+            {
+                await Weeks.AddEntityAsync(row, ct);   // the usual case: the plan's first version this week
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // the plan is already listed this week: replace it only with a later version
+            }
+
+            var existing = await Weeks.GetEntityIfExistsAsync<TableEntity>(partition, summary.Reference, ["Version"], ct);
+            if (!existing.HasValue)
+            {
+                continue;
+            }
+
+            if (existing.Value!.GetInt32("Version") >= summary.Version)
+            {
+                return;
+            }
+
+            try
+            {
+                await Weeks.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // raced with another writer of the same week row: go round
+            }
+        }
+    }
+
+    // ---- reading rows ----
+
+    private sealed record Head(PlanSummary Summary, string ContentHash, ETag ETag);
+
+    private async Task<Head?> ReadHeadAsync(string council, string reference, CancellationToken ct)
+    {
+        var row = await Plans.GetEntityIfExistsAsync<TableEntity>(council, reference, cancellationToken: ct);
+        return row.HasValue ? new Head(ToSummary(council, reference, row.Value!), row.Value!.GetString("ContentHash"), row.Value.ETag) : null;
+    }
+
+    private async Task<PlanVersion?> ReadVersionAsync(string council, string reference, int version, CancellationToken ct)
+    {
+        var row = await Versions.GetEntityIfExistsAsync<TableEntity>(StorageLayout.VersionPartition(council, reference), StorageLayout.VersionRow(version), cancellationToken: ct);
+        return row.HasValue ? ToVersion(council, reference, row.Value!) : null;
+    }
+
+    private async Task<PlanVersion?> FindByIdempotencyKeyAsync(PlanDraft draft, string key, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.VersionPartition(draft.Council, draft.Reference)} and IdempotencyKey eq {key}");
+        await foreach (var row in Versions.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            return ToVersion(draft.Council, draft.Reference, row);
+        }
+
+        return null;
+    }
+
+    // ---- mapping between rows and records (entities never leave this class) ----
+
+    private static readonly string[] SummaryColumns =
+        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category"];
+
+    private static PlanSummary Summarise(PlanDraft draft, int version) => new(
+        draft.Council,
+        draft.Reference,
+        draft.Title,
+        version,
+        draft.Scorecard.Overall.Score,
+        draft.Scorecard.Overall.Band,
+        draft.Scorecard.Alerts.Count,
+        draft.SubmittedAt,
+        PlanCalendar.IsoWeek(draft.SubmittedAt),
+        draft.Scorecard.RubricVersion,
+        [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))],
+        draft.Category);
+
+    private static void WriteSummary(TableEntity row, PlanSummary summary, string? contentHash)
+    {
+        row["Version"] = summary.Version;
+        row["Title"] = summary.Title;
+        row["Score"] = summary.Score;
+        row["Band"] = BandWords.ToWord(summary.Band);
+        row["AlertsCount"] = summary.AlertsCount;
+        row["SubmittedAt"] = summary.SubmittedAt;
+        row["IsoWeek"] = summary.IsoWeek;
+        row["RubricVersion"] = summary.RubricVersion;
+        row["Dimensions"] = string.Join(';', summary.Dimensions.Select(d => $"{d.Id}:{d.Score}:{BandWords.ToWord(d.Band)}"));
+        if (summary.Category is { } category)
+        {
+            row["Category"] = EnumWords.ToWord(category);
+        }
+        if (contentHash is not null)
+        {
+            row["ContentHash"] = contentHash;
+        }
+    }
+
+    private static PlanSummary ToSummary(string council, string reference, TableEntity row) => new(
+        council,
+        reference,
+        row.GetString("Title") ?? string.Empty,
+        row.GetInt32("Version") ?? 0,
+        row.GetInt32("Score") ?? 0,
+        BandWords.TryParse(row.GetString("Band"), out var band) ? band : Band.Red,
+        row.GetInt32("AlertsCount") ?? 0,
+        row.GetDateTimeOffset("SubmittedAt") ?? default,
+        row.GetString("IsoWeek") ?? string.Empty,
+        row.GetString("RubricVersion") ?? string.Empty,
+        ReadDimensions(row.GetString("Dimensions")),
+        EnumWords.TryParse<ServiceCategory>(row.GetString("Category")));
+
+    private static IReadOnlyList<DimensionSummary> ReadDimensions(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : [.. text.Split(';').Select(part => part.Split(':')).Where(p => p.Length == 3)
+                .Select(p => new DimensionSummary(p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), BandWords.TryParse(p[2], out var b) ? b : Band.Red))];
+
+    private static PlanVersion ToVersion(string council, string reference, TableEntity row)
+    {
+        var chunks = row.GetInt32("ScorecardChunks") ?? 0;
+        using var compressed = new MemoryStream();
+        for (var i = 0; i < chunks; i++)
+        {
+            compressed.Write(row.GetBinary($"Scorecard{i}"));
+        }
+
+        compressed.Position = 0;
+        using var json = new GZipStream(compressed, CompressionMode.Decompress);
+        var scorecard = JsonSerializer.Deserialize<Scorecard>(json, DomainJson.Options)
+                        ?? throw new InvalidOperationException("A stored scorecard is empty.");
+        return new PlanVersion(ToSummary(council, reference, row), row.GetString("ContentHash") ?? string.Empty, scorecard);
+    }
+
+    private static byte[] Compress(Scorecard scorecard)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, scorecard, DomainJson.Options);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Task Backoff(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10 * (attempt + 1), 150) + Random.Shared.Next(0, 25)), ct);
+}
+
+/// <summary>Concurrent submissions of one plan kept colliding; the caller should retry shortly (503 with Retry-After).</summary>
+public sealed class PlanStoreBusyException(string council, string reference)
+    : Exception($"Plan {council}/{reference} is being saved by other requests.");

@@ -1,0 +1,81 @@
+using Commissioning.Domain.Councils;
+using Commissioning.Domain.Plans;
+using Commissioning.Domain.Rubrics;
+using Commissioning.Domain.Scoring;
+using Commissioning.Functions.Councils;
+using Commissioning.Functions.Guidance;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary>Submitting a plan end to end: score it, store it with its guidance, tell whoever listens.</summary>
+public sealed partial class PlanSubmission(
+    PlanStore store,
+    CouncilStore councils,
+    GuidanceRenderer guidance,
+    IEnumerable<IPlanSubmittedHandler> listeners,
+    TimeProvider time,
+    ILogger<PlanSubmission> logger)
+{
+    /// <summary>Scores a plan against the council's record (if registered) as of today in England. Nothing is stored.</summary>
+    public async Task<Scorecard> ScoreAsync(PlanDocument document, CancellationToken cancellationToken)
+    {
+        var council = await councils.GetAsync(document.CouncilCode, cancellationToken);
+        return Score(document, council, time.GetUtcNow());
+    }
+
+    public async Task<SaveOutcome> SubmitAsync(PlanDocument document, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var council = await councils.GetAsync(document.CouncilCode, cancellationToken);
+        var now = time.GetUtcNow();
+        var scorecard = Score(document, council, now);
+        var draft = new PlanDraft(document.CouncilCode, document.Plan.Reference, document.Plan.Title, document.Bytes,
+            document.ContentHash, idempotencyKey, scorecard, now, document.Plan.Service?.Category);
+
+        var outcome = await store.SaveAsync(draft,
+            version => guidance.Render(document.Plan, scorecard, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),
+            cancellationToken);
+
+        var summary = outcome.Stored.Summary;
+        if (!outcome.Created)
+        {
+            LogResubmitted(logger, summary.Council, summary.Reference, summary.Version);
+            return outcome;
+        }
+
+        LogStored(logger, summary.Council, summary.Reference, summary.Version, summary.Score, BandWords.ToWord(summary.Band), summary.AlertsCount);
+        await NotifyAsync(new PlanSubmitted(document.Plan, outcome.Stored.Scorecard, summary, council,
+            PlanLinks.For(summary.Council, summary.Reference, summary.Version)));
+        return outcome;
+    }
+
+    private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
+        ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },
+            Rubrics.Current, council, PlanCalendar.TodayInEngland(now));
+
+    private async Task NotifyAsync(PlanSubmitted submitted)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                // The version is stored: a caller hanging up must not stop the news going out.
+                await listener.HandleAsync(submitted, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // a listener's failure must never fail a stored submission
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(logger, ex, listener.GetType().Name, submitted.Summary.Council, submitted.Summary.Reference, submitted.Summary.Version);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Stored plan {Council}/{Reference} v{Version}: {Score} {Band}, {AlertsCount} alerts")]
+    private static partial void LogStored(ILogger logger, string council, string reference, int version, int score, string band, int alertsCount);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Plan {Council}/{Reference} resubmitted unchanged: returning v{Version}")]
+    private static partial void LogResubmitted(ILogger logger, string council, string reference, int version);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{Listener} failed for plan {Council}/{Reference} v{Version}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, string council, string reference, int version);
+}

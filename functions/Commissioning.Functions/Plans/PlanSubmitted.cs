@@ -1,0 +1,17 @@
+using Commissioning.Domain.Councils;
+using Commissioning.Domain.Plans;
+using Commissioning.Domain.Scoring;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary>A new plan version, stored and visible. Raised once per version, never for a resubmission.</summary>
+public sealed record PlanSubmitted(Plan Plan, Scorecard Scorecard, PlanSummary Summary, Council? Council, PlanLinks Links);
+
+/// <summary>
+/// Runs after a new version is safely stored (notifications plug in here). A failing handler is logged and never
+/// fails the submission. Handlers run before the response is sent, so they should be quick (queue slow work).
+/// </summary>
+public interface IPlanSubmittedHandler
+{
+    Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken);
+}

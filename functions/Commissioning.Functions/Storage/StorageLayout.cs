@@ -1,0 +1,40 @@
+namespace Commissioning.Functions.Storage;
+
+/// <summary>Names of the containers and tables, and how keys are built. The layout is part of the product's contract.</summary>
+public static class StorageLayout
+{
+    public const string PlansContainer = "plans";
+    public const string GuidanceContainer = "guidance";
+    /// <summary>Weekly summaries: <c>{council}/{isoWeek}.html</c> and <c>.md</c>.</summary>
+    public const string SummariesContainer = "summaries";
+
+    public const string PlansTable = "Plans";
+    public const string PlanVersionsTable = "PlanVersions";
+    public const string PlansByWeekTable = "PlansByWeek";
+    public const string CouncilsTable = "Councils";
+    public const string CouncilKeysTable = "CouncilKeys";
+    /// <summary>PK council code, RK ISO week: which weekly summaries have been claimed, rendered and sent.</summary>
+    public const string SummaryRunsTable = "SummaryRuns";
+
+    public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer];
+    public static IReadOnlyList<string> Tables { get; } = [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable];
+
+    /// <summary><c>plans/{council}/{reference}/v{n}.json</c> (container <c>plans</c>).</summary>
+    public static string PlanBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.json";
+
+    /// <summary><c>guidance/{council}/{reference}/v{n}.html</c> or <c>.md</c> (container <c>guidance</c>).</summary>
+    public static string GuidanceBlob(string council, string reference, int version, GuidanceFormat format) =>
+        $"{council}/{reference}/v{version}.{(format == GuidanceFormat.Html ? "html" : "md")}";
+
+    public static string VersionPartition(string council, string reference) => $"{council}|{reference}";
+
+    public static string VersionRow(int version) => version.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string WeekPartition(string council, string isoWeek) => $"{council}|{isoWeek}";
+}
+
+public enum GuidanceFormat
+{
+    Html,
+    Markdown,
+}

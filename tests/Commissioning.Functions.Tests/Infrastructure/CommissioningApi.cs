@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real handler (Program) in memory against a given Azurite, with a known admin key. Requests go through the
+/// whole ASP.NET Core pipeline: authentication, routing, ProblemDetails, storage.
+/// </summary>
+public sealed class CommissioningApi(Azurite azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-that-is-long-enough";
+    public const string DemoCouncil = "E07000243";
+    public const string OtherCouncil = "E07000241";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("AzureWebJobsStorage", azurite.ConnectionString);
+        builder.UseSetting("Commissioning:AdminKey", AdminKey);
+        builder.UseSetting("Commissioning:Storage:NetworkTimeout", "00:00:05");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient WithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public HttpClient Admin() => WithKey(AdminKey);
+
+    /// <summary>Registers the council (if needed) and returns a client holding a freshly issued key for it.</summary>
+    public async Task<HttpClient> CouncilAsync(string code = DemoCouncil)
+    {
+        using var admin = Admin();
+        var put = await admin.PutAsJsonAsync($"/api/councils/{code}", new
+        {
+            code,
+            name = $"Council {code}",
+            localPostcodeDistricts = new[] { "SG1", "SG2" },
+        });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var issued = await admin.PostAsync($"/api/councils/{code}/keys", null);
+        Assert.Equal(System.Net.HttpStatusCode.Created, issued.StatusCode);
+        var key = (await issued.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["key"]!.GetValue<string>();
+        return WithKey(key);
+    }
+}
+
+/// <summary>One Azurite and one handler for a test class.</summary>
+public class ApiFixture : IAsyncLifetime
+{
+    public Azurite Azurite { get; private set; } = null!;
+    public CommissioningApi Api { get; private set; } = null!;
+
+    protected virtual bool KeepDataOnDisk => false;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.StartNewAsync(KeepDataOnDisk);
+        Api = CreateApi();
+    }
+
+    protected virtual CommissioningApi CreateApi() => new(Azurite);
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
