@@ -8,6 +8,7 @@ using Commissioning.Functions.Problems;
 using Commissioning.Functions.Reference;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Storage;
+using Commissioning.Functions.Web;
 
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
 // This file is a table of contents; each feature registers and maps itself from its own folder.
@@ -25,6 +26,7 @@ builder.Services.AddCouncils();
 builder.Services.AddPlans();
 builder.Services.AddHealth();
 builder.Services.AddApiDocument();
+builder.Services.AddWebApp();
 
 var app = builder.Build();
 app.UseProblems();
@@ -38,6 +40,7 @@ api.MapCouncils();
 api.MapReference();
 api.MapHealth();
 api.MapApiDocument();
+api.MapWebApp();
 
 app.Run();
 
