@@ -8,6 +8,10 @@ root=$(pwd)
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p artifacts
+# The deployment tests read what these make: the compiled ARM template (artifacts/bicep/) and the package (dist.zip).
+bash scripts/bicep.sh || { echo "bicep build or lint failed"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/publish.sh > artifacts/publish.log 2>&1 || { tail -40 artifacts/publish.log; echo "publish failed (see artifacts/publish.log)"; echo "0 passed, 1 failed"; exit 1; }
+tail -1 artifacts/publish.log
 log=artifacts/test-output.log
 dotnet build Commissioning.sln -c Release 2>&1 | tee artifacts/build.log | grep -E "error|Warn|Error" | tail -40
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
+using Commissioning.Domain.Rubrics;
 using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain;
@@ -19,6 +20,7 @@ namespace Commissioning.Domain;
 [JsonSerializable(typeof(Plan))]
 [JsonSerializable(typeof(Council))]
 [JsonSerializable(typeof(Scorecard))]
+[JsonSerializable(typeof(Rubric))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;
 
 public static class DomainJson
@@ -32,4 +34,5 @@ public static class DomainJson
     public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(scorecard, Options);
     public static string Serialize(Plan plan) => JsonSerializer.Serialize(plan, Options);
     public static string Serialize(Council council) => JsonSerializer.Serialize(council, Options);
+    public static string Serialize(Rubric rubric) => JsonSerializer.Serialize(rubric, Options);
 }

@@ -1,4 +1,5 @@
 using Commissioning.Functions.Access;
+using Commissioning.Functions.Advisor;
 using Commissioning.Functions.ApiDocument;
 using Commissioning.Functions.Councils;
 using Commissioning.Functions.Health;
@@ -22,6 +23,7 @@ builder.Services.AddApiJson();
 builder.Services.AddStorage();
 builder.Services.AddAccess();
 builder.Services.AddRendering(builder.Configuration);
+builder.Services.AddAdvisor(builder.Configuration);
 builder.Services.AddCouncils();
 builder.Services.AddPlans();
 builder.Services.AddHealth();

@@ -32,7 +32,7 @@ public sealed class PlanStore(
     IOptions<StorageOptions> options,
     TimeProvider time)
 {
-    private const int MaxAttempts = 12;
+    private const int MaxAttempts = 40;
     private const int ScorecardChunkBytes = 60_000;
     private const string HashMetadata = "contenthash";
 
@@ -82,17 +82,23 @@ public sealed class PlanStore(
                 staged = await AddVersionAsync(draft, version, ct);
             }
 
+            if (staged.ContentHash != draft.ContentHash && time.GetUtcNow() - staged.Summary.SubmittedAt < options.Value.AbandonedVersionAfter)
+            {
+                await Backoff(attempt, ct);   // version n is another submission's, about to be published by it
+                continue;
+            }
+
+            // Publish version n: ours, or another submission's that was left unpublished (its writer failed) and
+            // that stands in the way of ours. Whoever moves the Plans row to our content reports it as created.
             var published = await PublishAsync(head, staged, ct);
             if (published && staged.ContentHash == draft.ContentHash)
             {
                 return new SaveOutcome(staged, Created: true);
             }
 
-            // Either someone else moved the Plans row first, or version n was another submission's, completed
-            // here on its behalf. Go round: the next pass finds our content published or claims n + 1.
             if (!published)
             {
-                await Backoff(attempt, ct);
+                await Backoff(attempt, ct);   // someone else moved the Plans row first: the next pass sees what they did
             }
         }
 
@@ -440,7 +446,7 @@ public sealed class PlanStore(
     }
 
     private static Task Backoff(int attempt, CancellationToken ct) =>
-        Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1) + Random.Shared.Next(0, 30)), ct);
+        Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10 * (attempt + 1), 150) + Random.Shared.Next(0, 25)), ct);
 }
 
 /// <summary>Concurrent submissions of one plan kept colliding; the caller should retry shortly (503 with Retry-After).</summary>

@@ -124,6 +124,30 @@ public sealed class Azurite : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Stops Azurite the way an orderly shutdown would (SIGINT), so a disk-backed instance flushes what it has
+    /// acknowledged; falls back to killing it.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var signal = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // it did not stop in time: StopAsync kills it
+            }
+        }
+
+        await StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

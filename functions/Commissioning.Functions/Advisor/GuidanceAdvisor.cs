@@ -1,0 +1,165 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Commissioning.Domain.Plans;
+using Commissioning.Domain.Scoring;
+using Commissioning.Functions.Guidance;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace Commissioning.Functions.Advisor;
+
+/// <summary>
+/// Writes the guidance narrative for a scored plan. With a model configured it asks for structured output grounded
+/// in the scorecard and checks the answer; otherwise — or when the model times out, fails, refuses, answers
+/// malformed JSON or fails the check — it writes the deterministic text and says why. It never fails the caller
+/// for a model problem, and it cannot change a score: the scorecard is final before the advisor runs.
+/// </summary>
+public sealed class GuidanceAdvisor(
+    IChatCompletionService? chat,
+    AdvisorPrompt prompt,
+    IOptions<AdvisorOptions> options,
+    ILogger<GuidanceAdvisor> logger)
+{
+    /// <summary>Key of the chat service registered for the advisor (so it cannot clash with another).</summary>
+    public const string ServiceKey = "advisor";
+
+    private const string RefusalMetadataKey = "Refusal";
+    private const string FinishReasonMetadataKey = "FinishReason";
+
+    private readonly AdvisorOptions _options = options.Value;
+
+    public async Task<AdvisorResult> WriteNarrativeAsync(Plan plan, Scorecard scorecard, CancellationToken cancellationToken)
+    {
+        if (chat is null || !_options.IsEnabled)
+        {
+            return Fallback(scorecard, null, null, AdvisorFallbackKind.NotConfigured, "Advisor:Endpoint is not set");
+        }
+
+        var model = _options.Model;
+        var history = prompt.Build(plan, scorecard, _options);
+        var settings = new OpenAIPromptExecutionSettings
+        {
+            ResponseFormat = typeof(AdvisorAnswer),
+            MaxTokens = _options.MaxOutputTokens,
+            Temperature = _options.Temperature,
+        };
+
+        var started = Stopwatch.GetTimestamp();
+        ChatMessageContent reply;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(_options.Timeout);
+            try
+            {
+                reply = await chat.GetChatMessageContentAsync(history, settings, kernel: null, timeout.Token)
+                    .WaitAsync(_options.Timeout, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Classify(ex) is { } failure)
+            {
+                return Fallback(scorecard, null, model, failure.Kind, failure.Detail);
+            }
+        }
+
+        model = reply.ModelId ?? model;
+        var raw = reply.Content;
+
+        if (reply.Metadata?.GetValueOrDefault(RefusalMetadataKey) is string { Length: > 0 } refusal)
+        {
+            return Fallback(scorecard, refusal, model, AdvisorFallbackKind.Refused, "the model refused: " + Shorten(refusal));
+        }
+
+        var finishReason = reply.Metadata?.GetValueOrDefault(FinishReasonMetadataKey)?.ToString();
+        if (string.Equals(finishReason, "content_filter", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fallback(scorecard, raw, model, AdvisorFallbackKind.Refused, "the answer was stopped by the content filter");
+        }
+
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was empty");
+        }
+
+        AdvisorAnswer? answer;
+        try
+        {
+            answer = JsonSerializer.Deserialize(raw, AdvisorJsonContext.Default.AdvisorAnswer);
+        }
+        catch (JsonException ex)
+        {
+            var truncated = string.Equals(finishReason, "length", StringComparison.OrdinalIgnoreCase) ? " (cut off at the token limit)" : string.Empty;
+            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, $"the answer is not the JSON asked for{truncated}: {ex.Message}");
+        }
+
+        if (answer is null)
+        {
+            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was JSON null");
+        }
+
+        var problems = NarrativeCheck.Problems(answer, scorecard, _options);
+        if (problems.Count > 0)
+        {
+            return Fallback(scorecard, raw, model, AdvisorFallbackKind.FailedCheck, string.Join("; ", problems));
+        }
+
+        AdvisorLog.NarrativeFromModel(logger, model ?? "unknown", scorecard.CouncilCode, scorecard.Reference, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new AdvisorResult(ModelNarrative(answer, scorecard), raw, model, NarrativeSources.Model, null);
+    }
+
+    /// <summary>The model's words, with each criterion it left out keeping its own recommendation.</summary>
+    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, Scorecard scorecard)
+    {
+        var advice = new Dictionary<string, string>(DeterministicNarrative.AdviceByCriterion(scorecard), StringComparer.Ordinal);
+        foreach (var item in answer.Advice)
+        {
+            advice[item.CriterionId] = item.Advice.Trim();
+        }
+
+        return new GuidanceNarrative(NarrativeSources.Model, answer.Summary.Trim(), advice);
+    }
+
+    private AdvisorResult Fallback(Scorecard scorecard, string? raw, string? model, AdvisorFallbackKind kind, string detail)
+    {
+        var reason = new AdvisorFallbackReason(kind, detail);
+        if (kind != AdvisorFallbackKind.NotConfigured)
+        {
+            AdvisorLog.NarrativeFellBack(logger, kind, scorecard.CouncilCode, scorecard.Reference, detail);
+        }
+
+        return new AdvisorResult(DeterministicNarrative.From(scorecard, reason), raw, model, NarrativeSources.Deterministic, reason);
+    }
+
+    /// <summary>The failures that mean "use the deterministic text"; anything else is a bug and propagates.</summary>
+    private (AdvisorFallbackKind Kind, string Detail)? Classify(Exception ex) => ex switch
+    {
+        OperationCanceledException or TimeoutException
+            => (AdvisorFallbackKind.Timeout, $"no answer within {_options.Timeout.TotalSeconds:0.###} s"),
+        HttpOperationException { InnerException: OperationCanceledException or TimeoutException }
+            => (AdvisorFallbackKind.Timeout, $"no answer within {_options.Timeout.TotalSeconds:0.###} s"),
+        HttpOperationException { StatusCode: HttpStatusCode.TooManyRequests }
+            => (AdvisorFallbackKind.RateLimited, "the endpoint answered 429 Too Many Requests"),
+        HttpOperationException { StatusCode: { } status } when (int)status >= 500
+            => (AdvisorFallbackKind.ServerError, $"the endpoint answered {(int)status} {status}"),
+        HttpOperationException { StatusCode: { } status } when (int)status >= 400
+            => (AdvisorFallbackKind.RequestRejected, $"the endpoint answered {(int)status} {status}"),
+        HttpOperationException or HttpRequestException or ClientResultException
+            => (AdvisorFallbackKind.Unreachable, "the endpoint could not be reached: " + Shorten(ex.Message)),
+        _ => null,
+    };
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
+
+internal static partial class AdvisorLog
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information,
+        Message = "Advisor narrative written by {Model} for {CouncilCode}/{Reference} in {ElapsedMilliseconds} ms")]
+    public static partial void NarrativeFromModel(ILogger logger, string model, string councilCode, string reference, long elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning,
+        Message = "Advisor used the deterministic narrative for {CouncilCode}/{Reference}: {FallbackKind} ({Detail})")]
+    public static partial void NarrativeFellBack(ILogger logger, AdvisorFallbackKind fallbackKind, string councilCode, string reference, string detail);
+}

@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using static Commissioning.Domain.Tests.Plans.PlanDocuments;
+
+namespace Commissioning.Domain.Tests.Plans;
+
+/// <summary>A document the parser must refuse, with exactly the problems it must report.</summary>
+/// <param name="OutsideSchema">The problems are semantic checks the JSON Schema cannot express (it must accept the document).</param>
+public sealed record BadPlan(string Name, string Json, string[] Problems, bool OutsideSchema = false)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>The battery of bad documents, shared by the parser tests and the schema agreement tests.</summary>
+public static class BadPlans
+{
+    private const string Categories =
+        "adult-social-care, children-and-families, health, public-health, housing-support, advice, youth, community, " +
+        "environment, leisure-and-culture, employment-and-skills, other";
+
+    private static JsonObject Lot(int i) => new() { ["name"] = $"Lot {i}", ["value"] = 1000, ["basis"] = "geography" };
+
+    public static IReadOnlyList<BadPlan> All { get; } =
+    [
+        new("negative money", FullWith(Set("budget.totalValue", -1)),
+            ["$.budget.totalValue: must be ≥ 0"]),
+        new("money over a trillion", FullWith(Set("budget.totalValue", 1e13)),
+            ["$.budget.totalValue: must be ≤ 1000000000000"]),
+        new("money beyond any decimal", FullWith(Set("procurement.lots[0].value", JsonNode.Parse("1e400"))),
+            ["$.procurement.lots[0].value: must be ≤ 1000000000000"]),
+        new("a lot value written as text", FullWith(
+                Set("procurement.lots", Repeat(4, i => Lot(i))),
+                Set("procurement.lots[3].value", "240000")),
+            ["$.procurement.lots[3].value: must be a number"]),
+        new("unknown service category", FullWith(Set("service.category", "community-services")),
+            [$"$.service.category: must be one of {Categories}"]),
+        new("enum written as a number", FullWith(Set("service.category", 7)),
+            [$"$.service.category: must be one of {Categories}"]),
+        new("enum word in the wrong case", FullWith(Set("procurement.lots[1].basis", "Geography")),
+            ["$.procurement.lots[1].basis: must be one of geography, client-group, service-type"]),
+        new("percentage over 100", FullWith(Set("budget.paymentByResultsPercent", 101)),
+            ["$.budget.paymentByResultsPercent: must be ≤ 100"]),
+        new("negative percentage", FullWith(Set("procurement.localSpendTargetPercent", -5)),
+            ["$.procurement.localSpendTargetPercent: must be ≥ 0"]),
+        new("fractional months", FullWith(Set("budget.termMonths", 36.5)),
+            ["$.budget.termMonths: must be a whole number"]),
+        new("days written as text", FullWith(Set("budget.paymentTermsDays", "30")),
+            ["$.budget.paymentTermsDays: must be a whole number"]),
+        new("fractional count", FullWith(Set("coDesign.feedback.withinWeeks", 2.5)),
+            ["$.coDesign.feedback.withinWeeks: must be a whole number"]),
+        new("negative count", FullWith(Set("coDesign.activities[0].participants", -3)),
+            ["$.coDesign.activities[0].participants: must be ≥ 0"]),
+        new("zero-month term", FullWith(Set("budget.termMonths", 0)),
+            ["$.budget.termMonths: must be ≥ 1"]),
+        new("term over fifty years", FullWith(Set("budget.termMonths", 601)),
+            ["$.budget.termMonths: must be ≤ 600"]),
+        new("bid window over ten years", FullWith(Set("procurement.bidWindowDays", 3651)),
+            ["$.procurement.bidWindowDays: must be ≤ 3650"]),
+        new("impossible date", FullWith(Set("procurement.plannedTenderDate", "2026-02-30")),
+            ["$.procurement.plannedTenderDate: is not a real date (2026-02-30 does not exist)"]),
+        new("thirteenth month", FullWith(Set("market.engagement[1].date", "2025-13-01")),
+            ["$.market.engagement[1].date: is not a real date (2025-13-01 does not exist)"]),
+        new("British date format", FullWith(Set("procurement.plannedTenderDate", "02/03/2026")),
+            ["$.procurement.plannedTenderDate: must be a date written yyyy-MM-dd"]),
+        new("date with a time", FullWith(Set("coDesign.activities[1].date", "2025-11-05T10:00:00")),
+            ["$.coDesign.activities[1].date: must be a date written yyyy-MM-dd"]),
+        new("date as a number", FullWith(Set("procurement.plannedTenderDate", 20260302)),
+            ["$.procurement.plannedTenderDate: must be a date written yyyy-MM-dd"]),
+        new("date last century", FullWith(Set("procurement.plannedTenderDate", "1999-12-31")),
+            ["$.procurement.plannedTenderDate: must be between 2000-01-01 and 2100-12-31"]),
+        new("no schema version", FullWith(Remove("schemaVersion")),
+            ["$.schemaVersion: is required"]),
+        new("wrong schema version", FullWith(Set("schemaVersion", "2.0")),
+            ["$.schemaVersion: must be \"1.0\""]),
+        new("schema version as a number", FullWith(Set("schemaVersion", 1.0)),
+            ["$.schemaVersion: must be \"1.0\""]),
+        new("no council", FullWith(Remove("council")),
+            ["$.council: is required"]),
+        new("null council", FullWith(Set("council", null)),
+            ["$.council: is required"]),
+        new("no council code", FullWith(Remove("council.code")),
+            ["$.council.code: is required"]),
+        new("council code one digit short", FullWith(Set("council.code", "E0700024")),
+            ["$.council.code: must be a GSS code such as E07000243"]),
+        new("council code with a trailing newline", FullWith(Set("council.code", "E07000243\n")),
+            ["$.council.code: must be at most 9 characters (is 10)"]),
+        new("council code for no nation", FullWith(Set("council.code", "X07000243")),
+            ["$.council.code: must be a GSS code such as E07000243"]),
+        new("reference with slashes", FullWith(Set("reference", "SBC/2026/014")),
+            ["$.reference: must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit"]),
+        new("reference starting with a dot", FullWith(Set("reference", ".hidden")),
+            ["$.reference: must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit"]),
+        new("reference with a trailing newline", FullWith(Set("reference", "SBC-2026-014\n")),
+            ["$.reference: must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit"]),
+        new("reference too long for a URL segment", FullWith(Set("reference", new string('R', 65))),
+            ["$.reference: must be at most 64 characters (is 65)"]),
+        new("empty title", FullWith(Set("title", "")),
+            ["$.title: must not be empty"]),
+        new("null title", FullWith(Set("title", null)),
+            ["$.title: is required"]),
+        new("title too long", FullWith(Set("title", new string('t', 201))),
+            ["$.title: must be at most 200 characters (is 201)"]),
+        new("council name as a number", FullWith(Set("council.name", 42)),
+            ["$.council.name: must be a string"]),
+        new("email without an at sign", FullWith(Set("commissioner.email", "a.officer")),
+            ["$.commissioner.email: must be an email address"]),
+        new("description over 5,000 characters", FullWith(Set("service.description", new string('d', 5_001))),
+            ["$.service.description: must be at most 5,000 characters (is 5,001)"]),
+        new("narrative over 20,000 characters", FullWith(Set("narrative", new string('n', 20_001))),
+            ["$.narrative: must be at most 20,000 characters (is 20,001)"]),
+        new("neighbourhood name too long", FullWith(Set("service.neighbourhoods[2]", new string('p', 201))),
+            ["$.service.neighbourhoods[2]: must be at most 200 characters (is 201)"]),
+        new("yes for a boolean", FullWith(Set("service.lightTouch", "yes")),
+            ["$.service.lightTouch: must be true or false"]),
+        new("service as a list", FullWith(Set("service", new JsonArray())),
+            ["$.service: must be an object"]),
+        new("neighbourhoods as one string", FullWith(Set("service.neighbourhoods", "Bedwell")),
+            ["$.service.neighbourhoods: must be a list"]),
+        new("a number among neighbourhoods", FullWith(Set("service.neighbourhoods[1]", 7)),
+            ["$.service.neighbourhoods[1]: must be a string"]),
+        new("a null lot", FullWith(Set("procurement.lots[0]", null)),
+            ["$.procurement.lots[0]: must be an object"]),
+        new("postcode that is a town", FullWith(Set("market.engagement[1].organisations[2].postcode", "Stevenage")),
+            ["$.market.engagement[1].organisations[2].postcode: must be a UK postcode or postcode district such as SG1 1HN or SG1"]),
+        new("unknown organisation type", FullWith(Set("market.engagement[1].organisations[0].type", "charity")),
+            ["$.market.engagement[1].organisations[0].type: must be one of vcse, sme, large, infrastructure, public"]),
+        new("typo in a field name", FullWith(Rename("procurement.bidWindowDays", "bidwindowDays")),
+            ["$.procurement.bidwindowDays: unknown field (did you mean bidWindowDays?)"]),
+        new("misspelt field name", FullWith(Rename("budget.totalValue", "totalValeu")),
+            ["$.budget.totalValeu: unknown field (did you mean totalValue?)"]),
+        new("field from another document", FullWith(Set("colour", "blue")),
+            ["$.colour: unknown field"]),
+        new("field name that is not an identifier", FullWith(Set("budget.total value", 5)),
+            ["$.budget['total value']: unknown field (did you mean totalValue?)"]),
+        new("201 lots", FullWith(Set("procurement.lots", Repeat(201, i => Lot(i)))),
+            ["$.procurement.lots: must have at most 200 items (has 201)"]),
+        new("201 co-design activities", FullWith(Set("coDesign.activities", Repeat(201, _ => new JsonObject { ["stage"] = "needs" }))),
+            ["$.coDesign.activities: must have at most 200 items (has 201)"]),
+        new("201 engagement events", FullWith(Set("market.engagement", Repeat(201, _ => new JsonObject { ["format"] = "survey" }))),
+            ["$.market.engagement: must have at most 200 items (has 201)"]),
+        new("201 organisations at one event", FullWith(Set("market.engagement[1].organisations", Repeat(201, i => new JsonObject { ["name"] = $"Org {i}" }))),
+            ["$.market.engagement[1].organisations: must have at most 200 items (has 201)"]),
+        new("201 social value measures", FullWith(Set("procurement.socialValueMeasures", Repeat(201, _ => new JsonObject { ["local"] = true }))),
+            ["$.procurement.socialValueMeasures: must have at most 200 items (has 201)"]),
+        new("weighting adding up to 95", FullWith(Set("procurement.weighting.price", 25)),
+            ["$.procurement.weighting: must add up to 100 (is 95)"], OutsideSchema: true),
+        new("six problems at once", FullWith(
+                Set("budget.totalValue", -480000),
+                Set("service.category", "wellbeing"),
+                Set("procurement.plannedTenderDate", "2026-02-30"),
+                Set("coDesign.activities[2].participants", 8.5),
+                Rename("procurement.noticePlanned", "noticePlaned"),
+                Remove("title")),
+            [
+                $"$.service.category: must be one of {Categories}",
+                "$.budget.totalValue: must be ≥ 0",
+                "$.procurement.plannedTenderDate: is not a real date (2026-02-30 does not exist)",
+                "$.procurement.noticePlaned: unknown field (did you mean noticePlanned?)",
+                "$.coDesign.activities[2].participants: must be a whole number",
+                "$.title: is required",
+            ]),
+    ];
+
+    public static TheoryData<string> Names() => [.. All.Select(p => p.Name)];
+
+    public static BadPlan Named(string name) => All.Single(p => p.Name == name);
+}

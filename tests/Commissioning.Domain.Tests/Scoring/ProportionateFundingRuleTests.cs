@@ -1,0 +1,173 @@
+using Commissioning.Domain.Plans;
+using Commissioning.Domain.Scoring;
+using static Commissioning.Domain.Scoring.CriterionStatus;
+
+namespace Commissioning.Domain.Tests.Scoring;
+
+public class ProportionateFundingRuleTests
+{
+    [Theory]
+    [InlineData(FundingModel.Contract, "The council sets the work", Met)]
+    [InlineData(FundingModel.Contract, null, NotMet)]
+    [InlineData(FundingModel.Contract, " ", NotMet)]
+    [InlineData(FundingModel.Mixed, null, Met)]
+    [InlineData(FundingModel.Grant, null, Met)]
+    [InlineData(FundingModel.ParticipatoryBudget, null, Met)]
+    [InlineData(FundingModel.CommunityChest, null, Met)]
+    public void AGrantMustBeConsideredOrTheContractExplained(FundingModel model, string? reason, CriterionStatus expected)
+    {
+        var result = TestPlans.Procured().ChangeBudget(b => b with { FundingModel = model, GrantConsidered = reason }).Score().Criterion("P1");
+        Assert.Equal(expected, result.Status);
+        if (expected == NotMet)
+        {
+            Assert.Contains("funds this as a contract without recording whether a grant would do", result.Recommendation);
+        }
+    }
+
+    [Theory]
+    [InlineData(30, PaymentSchedule.Monthly, 0, Met)]
+    [InlineData(31, PaymentSchedule.Monthly, 0, NotMet)]
+    [InlineData(14, PaymentSchedule.Advance, 10, Met)]
+    [InlineData(14, PaymentSchedule.Monthly, 11, PartlyMet)]
+    [InlineData(14, PaymentSchedule.Monthly, 25, PartlyMet)]
+    [InlineData(14, PaymentSchedule.Monthly, 26, NotMet)]
+    [InlineData(14, PaymentSchedule.QuarterlyInArrears, 0, PartlyMet)]
+    [InlineData(14, PaymentSchedule.OnCompletion, 0, NotMet)]
+    public void CashFlowDependsOnTermsScheduleAndPaymentByResults(int days, PaymentSchedule schedule, int paymentByResults, CriterionStatus expected)
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { PaymentTermsDays = days, PaymentSchedule = schedule, PaymentByResultsPercent = paymentByResults })
+            .Score().Criterion("P2");
+        Assert.Equal(expected, result.Status);
+        Assert.Contains(new Evidence("$.budget.paymentTermsDays", days.ToString(System.Globalization.CultureInfo.InvariantCulture)), result.Evidence);
+        if (days > 30)
+        {
+            Assert.Contains($"Payment terms are {days} days; pay within 30 days.", result.Recommendation);
+        }
+    }
+
+    [Fact]
+    public void CashFlowJudgedOnPartOfItsEvidenceIsAtBestPartlyMetAndSaysWhatToAdd()
+    {
+        var result = TestPlans.Procured().ChangeBudget(b => b with { PaymentByResultsPercent = null }).Score().Criterion("P2");
+        Assert.Equal(PartlyMet, result.Status);
+        Assert.Contains("Also add $.budget.paymentByResultsPercent", result.Recommendation);
+    }
+
+    [Theory]
+    [InlineData(InsuranceStage.Award, false, 0, 1_000_000, Met)]
+    [InlineData(InsuranceStage.Participation, false, 0, 1_000_000, NotMet)]
+    [InlineData(InsuranceStage.Award, true, 0, 1_000_000, NotMet)]
+    [InlineData(InsuranceStage.Award, false, 120_000, 1_000_000, Met)]
+    [InlineData(InsuranceStage.Award, false, 120_001, 1_000_000, PartlyMet)]
+    [InlineData(InsuranceStage.Award, false, 0, 5_000_000, Met)]
+    [InlineData(InsuranceStage.Award, false, 0, 5_000_001, PartlyMet)]
+    public void ConditionsToTakePartMustBeProportionate(InsuranceStage requiredAt, bool questionnaire, int turnover, int publicLiability, CriterionStatus expected)
+    {
+        // £180,000 over three years is £60,000 a year, so a turnover test up to £120,000 is proportionate.
+        var result = TestPlans.Procured().ChangeProcurement(p => p with
+        {
+            Insurance = new Insurance { RequiredAt = requiredAt, PublicLiability = publicLiability },
+            SelectionQuestionnaire = questionnaire,
+            MinimumAnnualTurnover = turnover,
+        }).Score().Criterion("P3");
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public void ASelectionQuestionnaireAboveTheThresholdIsNotAShortfall()
+    {
+        var plan = TestPlans.Procured().ChangeBudget(b => b with { TotalValue = 300_000 }).ChangeProcurement(p => p with { SelectionQuestionnaire = true, Route = ProcurementRoute.Open });
+        Assert.Equal(Met, plan.StatusOf("P3"));
+    }
+
+    [Theory]
+    [InlineData(14, NotMet)]
+    [InlineData(15, PartlyMet)]
+    [InlineData(29, PartlyMet)]
+    [InlineData(30, Met)]
+    public void BidWindowsOfThirtyDaysGiveTimeToBid(int days, CriterionStatus expected)
+    {
+        var result = TestPlans.Procured().ChangeProcurement(p => p with { BidWindowDays = days }).Score().Criterion("P4");
+        Assert.Equal(expected, result.Status);
+        Assert.Equal([new Evidence("$.procurement.bidWindowDays", days.ToString(System.Globalization.CultureInfo.InvariantCulture))], result.Evidence);
+        Assert.Equal(expected == Met ? null : $"The bid window is {days} days; give at least 30 days so small organisations and consortia can prepare.", result.Recommendation);
+    }
+
+    [Theory]
+    [InlineData(23, 0, true, NotMet)]
+    [InlineData(24, 0, true, PartlyMet)]
+    [InlineData(35, 0, true, PartlyMet)]
+    [InlineData(36, 0, true, Met)]
+    [InlineData(36, 24, true, Met)]
+    [InlineData(60, 0, true, Met)]
+    [InlineData(61, 0, true, PartlyMet)]
+    [InlineData(36, 25, true, PartlyMet)]
+    [InlineData(48, 0, false, PartlyMet)]
+    public void TermsOfThreeToFiveYearsWithABreakClauseFitARelationship(int term, int extension, bool breakClause, CriterionStatus expected)
+    {
+        var plan = TestPlans.Procured().ChangeBudget(b => b with { TermMonths = term, ExtensionMonths = extension, BreakClause = breakClause });
+        Assert.Equal(expected, plan.StatusOf("P5"));
+    }
+
+    [Theory]
+    [InlineData(FundingModel.ParticipatoryBudget)]
+    [InlineData(FundingModel.CommunityChest)]
+    public void AnnualRoundsAreNotJudgedOnTheirLength(FundingModel model)
+    {
+        Assert.Equal(NotApplicable, TestPlans.Grant().ChangeBudget(b => b with { FundingModel = model, TermMonths = 12 }).StatusOf("P5"));
+    }
+
+    [Theory]
+    [InlineData(40, true, Met)]
+    [InlineData(41, true, PartlyMet)]
+    [InlineData(40, false, PartlyMet)]
+    [InlineData(41, false, NotMet)]
+    public void PriceWeightingAtMostFortyPercentWithFullCostRecoveryIsRealistic(int price, bool fullCostRecovery, CriterionStatus expected)
+    {
+        var plan = TestPlans.Procured()
+            .ChangeBudget(b => b with { FullCostRecovery = fullCostRecovery })
+            .ChangeProcurement(p => p with { Weighting = new Weighting { Quality = 90 - price, Price = price, SocialValue = 10 } });
+        Assert.Equal(expected, plan.StatusOf("P6"));
+        Assert.Equal(NotApplicable, TestPlans.Grant().StatusOf("P6"));
+    }
+
+    [Theory]
+    [InlineData(180_000, 5, 5_000, Met)]
+    [InlineData(180_000, 6, 5_000, PartlyMet)]
+    [InlineData(180_000, 5, 5_001, PartlyMet)]
+    [InlineData(180_000, 10, 10_000, PartlyMet)]
+    [InlineData(180_000, 11, 10_000, NotMet)]
+    [InlineData(180_000, 10, 10_001, NotMet)]
+    [InlineData(300_000, 10, 10_000, Met)]
+    [InlineData(300_000, 20, 20_000, PartlyMet)]
+    [InlineData(300_000, 21, 20_000, NotMet)]
+    public void TheProcessIsLightWithFewQuestionsAndWordsAndTwiceAsManyAboveTheThreshold(int value, int questions, int words, CriterionStatus expected)
+    {
+        var plan = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = value })
+            .ChangeProcurement(p => p with { ScoredQuestions = questions, WordLimitTotal = words });
+        Assert.Equal(expected, plan.StatusOf("P7"));
+    }
+
+    [Theory]
+    [InlineData(true, TupeInformationStage.Engagement, Met)]
+    [InlineData(true, TupeInformationStage.Tender, PartlyMet)]
+    [InlineData(true, TupeInformationStage.None, NotMet)]
+    [InlineData(true, null, NotMet)]
+    [InlineData(false, null, NotApplicable)]
+    public void TransferRisksAreSharedAtMarketEngagement(bool applies, TupeInformationStage? informationAt, CriterionStatus expected)
+    {
+        var plan = TestPlans.Procured().ChangeProcurement(p => p with { Tupe = new Tupe { Applies = applies, InformationAt = informationAt } });
+        Assert.Equal(expected, plan.StatusOf("P8"));
+    }
+
+    [Fact]
+    public void AProcuredPlanThatIsSilentOnTupeIsNotEvidencedButAGrantIsNotAsked()
+    {
+        var result = TestPlans.Procured().ChangeProcurement(p => p with { Tupe = null }).Score().Criterion("P8");
+        Assert.Equal(NotEvidenced, result.Status);
+        Assert.Equal(["$.procurement.tupe.applies"], result.MissingFields);
+        Assert.Equal(NotApplicable, TestPlans.Grant().StatusOf("P8"));
+    }
+}
