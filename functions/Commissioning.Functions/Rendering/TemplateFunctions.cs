@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Commissioning.Functions.Rendering;
 
-/// <summary>Escaping functions every template can call (<c>md_escape</c>, <c>json_string</c>), beside Scriban's <c>html.escape</c>.</summary>
+/// <summary>Escaping functions every template can call (<c>md_escape</c>, <c>json_string</c>, <c>slack_escape</c>), beside Scriban's <c>html.escape</c>.</summary>
 public static class TemplateFunctions
 {
     private static readonly JsonSerializerOptions JsonStringOptions = new() { Encoder = JavaScriptEncoder.Default };
@@ -13,6 +13,7 @@ public static class TemplateFunctions
     {
         nameof(MdEscape) => "md_escape",
         nameof(JsonString) => "json_string",
+        nameof(SlackEscape) => "slack_escape",
         _ => member,
     };
 
@@ -45,4 +46,13 @@ public static class TemplateFunctions
 
     /// <summary>A JSON string literal, quotes included, safe for any text (quotes, newlines, emoji, &lt;, &amp;).</summary>
     public static string JsonString(object? value) => JsonSerializer.Serialize(value?.ToString() ?? string.Empty, JsonStringOptions);
+
+    /// <summary>
+    /// Makes plan text inert in Slack <c>mrkdwn</c> (and the message <c>text</c> fallback): Slack asks for exactly
+    /// <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> to be escaped, so <c>&lt;!channel&gt;</c> or <c>&lt;url|label&gt;</c> in a plan stays text.
+    /// Compose with <c>json_string</c> to put the result in JSON.
+    /// </summary>
+    public static string SlackEscape(object? value) =>
+        (value?.ToString() ?? string.Empty).Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

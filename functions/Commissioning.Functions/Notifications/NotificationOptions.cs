@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Commissioning.Functions.Notifications;
+
+/// <summary>
+/// Settings under <c>Notifications</c>. Webhook URLs are not here: each channel names a secret setting
+/// <c>Webhooks:{name}</c> (env <c>Webhooks__{name}</c>, a Key Vault reference in Azure), read at send time.
+/// </summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    public static readonly IReadOnlyList<string> DefaultTeamsHosts =
+        ["*.logic.azure.com", "*.powerplatform.com", "*.api.powerplatform.com", "*.environment.api.powerplatform.com"];
+
+    public static readonly IReadOnlyList<string> DefaultSlackHosts = ["hooks.slack.com"];
+
+    /// <summary>Allows http://127.0.0.1 (and localhost, ::1) webhooks, for tests and local runs only. Off by default.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Hosts a Teams (Workflows) webhook may point at; <c>*.</c> matches any subdomain. Null means the defaults.</summary>
+    public string[]? TeamsHosts { get; set; }
+
+    /// <summary>Hosts a Slack incoming webhook may point at. Null means the defaults.</summary>
+    public string[]? SlackHosts { get; set; }
+
+    /// <summary>Attempts per message, the first included, before it is marked failed.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Backoff before the second attempt; it doubles each time up to <see cref="MaxDelay"/>, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one POST may take before it counts as a (retryable) timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Waits up to this long are spent in memory between attempts; a longer wait (a large Retry-After) leaves the
+    /// message pending with its due time, for the periodic sweep to pick up.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often pending messages are looked for (also once at start-up), so a restart finishes them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A message recorded but never signalled (the submission stopped before its data was committed) is left alone
+    /// this long, so a retried submission can complete first; after it, a sweep sends it anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan CommitGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Extra time a claimed message stays reserved beyond the attempt it is making.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
+    public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(1, 32)]
+    public int MaxConcurrentDeliveries { get; set; } = 4;
+
+    /// <summary>Teams rejects cards over about 28 KB; stay a little under.</summary>
+    [Range(2_048, 28_000)]
+    public int TeamsMaxBytes { get; set; } = 27_000;
+
+    /// <summary>Slack payload budget (also keeps the outbox row within one table property).</summary>
+    [Range(2_048, 30_000)]
+    public int SlackMaxBytes { get; set; } = 30_000;
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string OutboxTable { get; set; } = "Outbox";
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string DeliveriesTable { get; set; } = "Deliveries";
+
+    public IReadOnlyList<string> EffectiveTeamsHosts => TeamsHosts is { Length: > 0 } hosts ? hosts : DefaultTeamsHosts;
+
+    public IReadOnlyList<string> EffectiveSlackHosts => SlackHosts is { Length: > 0 } hosts ? hosts : DefaultSlackHosts;
+}
