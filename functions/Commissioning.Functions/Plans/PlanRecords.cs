@@ -13,7 +13,8 @@ public sealed record PlanDraft(
     string ContentHash,
     string? IdempotencyKey,
     Scorecard Scorecard,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    string? Category = null);
 
 /// <summary>The headline of one plan version: what lists, the weekly summary and the history show.</summary>
 public sealed record PlanSummary(
@@ -27,7 +28,8 @@ public sealed record PlanSummary(
     DateTimeOffset SubmittedAt,
     string IsoWeek,
     string RubricVersion,
-    IReadOnlyList<DimensionSummary> Dimensions);
+    IReadOnlyList<DimensionSummary> Dimensions,
+    string? Category = null);
 
 public sealed record DimensionSummary(string Id, int Score, Band Band);
 

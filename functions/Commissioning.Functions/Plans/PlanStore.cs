@@ -367,7 +367,7 @@ public sealed class PlanStore(
     // ---- mapping between rows and records (entities never leave this class) ----
 
     private static readonly string[] SummaryColumns =
-        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions"];
+        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category"];
 
     private static PlanSummary Summarise(PlanDraft draft, int version) => new(
         draft.Council,
@@ -380,7 +380,8 @@ public sealed class PlanStore(
         draft.SubmittedAt,
         PlanCalendar.IsoWeek(draft.SubmittedAt),
         draft.Scorecard.RubricVersion,
-        [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))]);
+        [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))],
+        draft.Category);
 
     private static void WriteSummary(TableEntity row, PlanSummary summary, string? contentHash)
     {
@@ -393,6 +394,11 @@ public sealed class PlanStore(
         row["IsoWeek"] = summary.IsoWeek;
         row["RubricVersion"] = summary.RubricVersion;
         row["Dimensions"] = string.Join(';', summary.Dimensions.Select(d => $"{d.Id}:{d.Score}:{BandWords.ToWord(d.Band)}"));
+        if (summary.Category is not null)
+        {
+            row["Category"] = summary.Category;
+        }
+
         if (contentHash is not null)
         {
             row["ContentHash"] = contentHash;
@@ -410,7 +416,8 @@ public sealed class PlanStore(
         row.GetDateTimeOffset("SubmittedAt") ?? default,
         row.GetString("IsoWeek") ?? string.Empty,
         row.GetString("RubricVersion") ?? string.Empty,
-        ReadDimensions(row.GetString("Dimensions")));
+        ReadDimensions(row.GetString("Dimensions")),
+        row.GetString("Category"));
 
     private static IReadOnlyList<DimensionSummary> ReadDimensions(string? text) =>
         string.IsNullOrEmpty(text)

@@ -1,3 +1,4 @@
+using Commissioning.Domain;
 using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
@@ -29,7 +30,7 @@ public sealed partial class PlanSubmission(
         var now = time.GetUtcNow();
         var scorecard = Score(document, council, now);
         var draft = new PlanDraft(document.CouncilCode, document.Plan.Reference, document.Plan.Title, document.Bytes,
-            document.ContentHash, idempotencyKey, scorecard, now);
+            document.ContentHash, idempotencyKey, scorecard, now, CategoryWord(document.Plan));
 
         var outcome = await store.SaveAsync(draft,
             version => guidance.Render(document.Plan, scorecard, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),
@@ -47,6 +48,10 @@ public sealed partial class PlanSubmission(
             PlanLinks.For(summary.Council, summary.Reference, summary.Version)));
         return outcome;
     }
+
+    /// <summary>The service category as the plan writes it (e.g. "adult-social-care"), kept so lists can be filtered by it.</summary>
+    private static string? CategoryWord(Plan plan) =>
+        plan.Service?.Category is { } category ? System.Text.Json.JsonSerializer.Serialize(category, DomainJson.Options).Trim('"') : null;
 
     private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
         ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },

@@ -1,6 +1,6 @@
 // A council's plans for councillors: filtered by week, band and category; the dimension trends over the last 12 weeks
 // (averaged from ListPlans, week by week); links to the weekly summaries.
-import { el, replaceChildren, callApi, describeProblem, setUpKeyForm, keyedDownload, bandBadge, formatDate, lastWeeks, query, scorecardAddress, DIMENSIONS } from './common.js';
+import { el, replaceChildren, callApi, describeProblem, setUpKeyForm, keyedDownload, bandBadge, lastWeeks, query, scorecardAddress, DIMENSIONS } from './common.js';
 import { trendChart } from './charts.js';
 import { CATEGORIES } from './plan-fields.js';
 
@@ -81,7 +81,7 @@ function plansTable(code, plans) {
       el('td', { 'data-label': 'Band' }, bandBadge(plan.band)),
       DIMENSIONS.map((d) => el('td', { 'data-label': d.title, class: 'number' }, String(plan.dimensions.find((x) => x.id === d.id)?.score ?? '–'))),
       el('td', { 'data-label': 'Alerts', class: 'number' }, String(plan.alertsCount)),
-      el('td', { 'data-label': 'Submitted' }, `${formatDate(plan.submittedAt)} (${plan.isoWeek})`))))));
+      el('td', { 'data-label': 'Submitted' }, `${new Date(plan.submittedAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })} (${plan.isoWeek})`))))));
 }
 
 async function showTrends(code) {

@@ -301,6 +301,7 @@ function labelFor(target) {
 }
 
 function showErrors(errors, { focus }) {
+  const summaryHadFocus = Boolean(document.activeElement?.closest('#error-summary'));
   clearErrors();
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return;
@@ -339,7 +340,7 @@ function showErrors(errors, { focus }) {
     el('h2', { id: 'error-summary-title' }, entries.length === 1 ? 'There is a problem with one answer' : `There are problems with ${entries.length} answers`),
     el('ul', {}, links));
   summarySlot.append(summary);
-  if (focus) summary.focus();
+  if (focus || summaryHadFocus) summary.focus();
 }
 
 // ---- the draft ----
@@ -389,6 +390,7 @@ function readyToSend(plan, quiet) {
 }
 
 async function checkPlan({ focus, quiet }) {
+  clearTimeout(checkTimer);
   const plan = collectPlan();
   if (!readyToSend(plan, quiet)) return;
   const sequence = ++checkSequence;
@@ -419,6 +421,8 @@ function showCheck(scorecard) {
 }
 
 async function submitPlan() {
+  clearTimeout(checkTimer);
+  checkSequence++;   // an automatic check still on its way must not redraw the errors
   const plan = collectPlan();
   saveDraft();
   if (!readyToSend(plan, false)) return;
