@@ -58,11 +58,19 @@ export function setUpKeyForm(onChange = () => {}) {
   const input = document.getElementById('council-key');
   const status = document.getElementById('key-status');
   const forget = document.getElementById('forget-key');
+  const change = document.getElementById('change-key');
   const show = () => {
     const held = councilKey() !== '';
     status.textContent = held ? 'A council key is held for this browser tab.' : 'No key yet: enter the key your council was issued.';
     forget.hidden = !held;
+    change.hidden = !held;
+    form.hidden = held;
   };
+  change.addEventListener('click', () => {
+    form.hidden = false;
+    change.hidden = true;
+    input.focus();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const key = input.value.trim();

@@ -142,3 +142,24 @@ export const SECTIONS = [
     ],
   },
 ];
+
+/** The question on the form that fills a JSON path such as $.procurement.bidWindowDays (null when none does). */
+export function questionFor(path) {
+  const name = String(path).replace(/^\$\./, '').replace(/\[\d+\]/g, '');
+  const search = (fields, prefix) => {
+    for (const field of fields) {
+      const full = prefix ? `${prefix}.${field.name}` : field.name;
+      if (full === name) return field.label;
+      if (field.fields && name.startsWith(`${full}.`)) {
+        const found = search(field.fields, full);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  for (const section of SECTIONS) {
+    const found = search(section.fields, '');
+    if (found) return found;
+  }
+  return null;
+}

@@ -2,6 +2,7 @@
 // gained, the evidence behind every criterion, the guidance documents and the plan's versions.
 import { el, replaceChildren, callApi, describeProblem, setUpKeyForm, keyedDownload, bandBadge, statusWords, formatDate, formatPoints, query, scorecardAddress } from './common.js';
 import { dimensionBars } from './charts.js';
+import { questionFor } from './plan-fields.js';
 
 const council = query('council');
 const reference = query('reference');
@@ -64,7 +65,8 @@ function render(plan) {
     card.missingFields?.length
       ? el('section', { 'aria-labelledby': 'missing-heading' },
         el('h2', { id: 'missing-heading' }, 'Add these to be scored fully'),
-        el('ul', {}, card.missingFields.map((field) => el('li', {}, el('code', {}, field)))))
+        el('p', {}, 'Answering these questions on the plan form lets the criteria that need them be scored.'),
+        el('ul', {}, card.missingFields.map((field) => el('li', {}, questionFor(field) ?? '', questionFor(field) ? ' ' : '', el('code', {}, field)))))
       : null,
 
     card.notes?.length
@@ -85,19 +87,22 @@ function recommendations(card) {
 
 function criteriaTable(dimension) {
   const captionId = `criteria-${dimension.id}`;
-  return el('div', { class: 'table-wrap' }, el('table', { class: 'responsive-table', 'aria-labelledby': captionId },
+  return el('div', { class: 'table-wrap' }, el('table', { class: 'responsive-table criteria', 'aria-labelledby': captionId },
     el('caption', { id: captionId }, `${dimension.title}: ${dimension.score} out of 100 (${dimension.band})`),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Criterion'), el('th', { scope: 'col' }, 'Result'), el('th', { scope: 'col', class: 'number' }, 'Points'),
-      el('th', { scope: 'col' }, 'Evidence from the plan'), el('th', { scope: 'col' }, 'Rule and basis'))),
+      el('th', { scope: 'col' }, 'Evidence from the plan'))),
     el('tbody', {}, dimension.criteria.map((criterion) => el('tr', {},
-      el('td', { 'data-label': 'Criterion' }, el('strong', {}, criterion.id), ` ${criterion.title}`),
+      el('td', { 'data-label': 'Criterion' }, el('strong', {}, criterion.id), ` ${criterion.title}`,
+        el('details', { class: 'why' }, el('summary', {}, 'How it is judged'),
+          el('p', {}, criterion.rule),
+          el('p', { class: 'muted' }, `Basis (${criterion.basis.kind}): ${criterion.basis.text}`),
+          criterion.principles?.length ? el('p', { class: 'muted' }, `Keep it Local principles: ${criterion.principles.join(', ')}`) : null)),
       el('td', { 'data-label': 'Result' }, statusWords(criterion.status)),
       el('td', { 'data-label': 'Points', class: 'number' }, criterion.status === 'not-applicable' ? '–' : `${formatPoints(criterion.points)} of ${criterion.weight}`),
       el('td', { 'data-label': 'Evidence' }, criterion.evidence.length
         ? el('ul', { class: 'evidence' }, criterion.evidence.map((e) => el('li', {}, el('code', {}, e.field), `: ${e.value}`)))
-        : (criterion.missingFields?.length ? `Not in the plan: ${criterion.missingFields.join(', ')}` : 'None needed')),
-      el('td', { 'data-label': 'Rule' }, criterion.rule, el('br'), el('span', { class: 'muted' }, `Basis (${criterion.basis.kind}): ${criterion.basis.text}`)))))));
+        : (criterion.missingFields?.length ? `Not in the plan: ${criterion.missingFields.join(', ')}` : 'None needed')))))));
 }
 
 function guidance(plan) {
