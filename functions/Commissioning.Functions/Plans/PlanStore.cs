@@ -68,10 +68,10 @@ public sealed class PlanStore(
             }
 
             var version = (head?.Summary.Version ?? 0) + 1;
-            var staged = await ReadVersionAsync(draft.Council, draft.Reference, version, ct);
+            var claim = await ClaimAsync(draft, version, ct);
+            var staged = claim == Claim.Ours ? null : await ReadVersionAsync(draft.Council, draft.Reference, version, ct);
             if (staged is null)
             {
-                var claim = await ClaimAsync(draft, version, ct);
                 if (claim == Claim.Taken)
                 {
                     await Backoff(attempt, ct);   // another submission is writing version n: let it finish
@@ -190,7 +190,10 @@ public sealed class PlanStore(
 
     private enum Claim { Ours, SameContent, Taken }
 
-    /// <summary>Step 1: create the plan blob for version n if absent. If it exists with our content, carry on with it.</summary>
+    /// <summary>
+    /// Step 1: create the plan blob for version n if absent (no PlanVersions row can exist without it). If it exists
+    /// with our content, carry on with it; with other content, it is another submission's version n.
+    /// </summary>
     private async Task<Claim> ClaimAsync(PlanDraft draft, int version, CancellationToken ct)
     {
         var blob = PlanBlobs.GetBlobClient(StorageLayout.PlanBlob(draft.Council, draft.Reference, version));
@@ -216,9 +219,10 @@ public sealed class PlanStore(
                 return Claim.SameContent;
             }
 
-            if (time.GetUtcNow() - existing.LastModified < options.Value.AbandonedVersionAfter)
+            if (time.GetUtcNow() - existing.LastModified < options.Value.AbandonedVersionAfter
+                || await ReadVersionAsync(draft.Council, draft.Reference, version, ct) is not null)
             {
-                return Claim.Taken;
+                return Claim.Taken;   // being written, or written completely (then it is published, never replaced)
             }
 
             // Its writer never finished (no PlanVersions row long after): take the unpublished version over.
@@ -312,27 +316,39 @@ public sealed class PlanStore(
     private async Task IndexWeekAsync(PlanSummary summary, CancellationToken ct)
     {
         var partition = StorageLayout.WeekPartition(summary.Council, summary.IsoWeek);
+        var row = new TableEntity(partition, summary.Reference);
+        WriteSummary(row, summary, contentHash: null);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var row = new TableEntity(partition, summary.Reference);
-            WriteSummary(row, summary, contentHash: null);
-            var existing = await Weeks.GetEntityIfExistsAsync<TableEntity>(partition, summary.Reference, ["Version"], ct);
             try
             {
-                if (!existing.HasValue)
-                {
-                    await Weeks.AddEntityAsync(row, ct);
-                }
-                else if (existing.Value!.GetInt32("Version") < summary.Version)
-                {
-                    await Weeks.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
-                }
-
+                await Weeks.AddEntityAsync(row, ct);   // the usual case: the plan's first version this week
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                // raced with another writer of the same week row: read again
+                // the plan is already listed this week: replace it only with a later version
+            }
+
+            var existing = await Weeks.GetEntityIfExistsAsync<TableEntity>(partition, summary.Reference, ["Version"], ct);
+            if (!existing.HasValue)
+            {
+                continue;
+            }
+
+            if (existing.Value!.GetInt32("Version") >= summary.Version)
+            {
+                return;
+            }
+
+            try
+            {
+                await Weeks.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // raced with another writer of the same week row: go round
             }
         }
     }

@@ -1,3 +1,4 @@
+using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
 
 namespace Commissioning.Functions.Reference;
@@ -9,7 +10,9 @@ public static class ReferenceEndpoints
     {
         api.MapGet("/rubric", () => TypedResults.Ok(Rubrics.Current)).WithName("Rubric").WithTags("Reference")
             .WithSummary("The rubric in force: criteria, weights, thresholds and alerts.");
-        // TODO(schema): serve Commissioning.Domain.Plans.PlanSchema.Json at /schema/plan once it is on main.
+        api.MapGet("/schema/plan", () => TypedResults.Text(PlanSchema.Json, "application/schema+json", System.Text.Encoding.UTF8))
+            .WithName("PlanSchema").WithTags("Reference")
+            .WithSummary("The plan document's JSON Schema (2020-12), generated from the same shape the validator uses.");
         return api;
     }
 }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Commissioning.Functions.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Commissioning.Functions.Tests.Load;
+
+/// <summary>Bounded load on loopback: 2,000 distinct plans, 16 at a time, against a private Azurite on real Kestrel.</summary>
+public sealed class SubmissionLoadTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Submissions = 2_000;
+    private const int Concurrency = 16;
+    private Azurite _azurite = null!;
+    private CommissioningApi _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartNewAsync();
+        _api = new CommissioningApi(_azurite);
+        _api.UseKestrel(0);
+        _api.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TwoThousandSubmissionsAtSixteenConcurrencyAreAllAcceptedAndAllStored()
+    {
+        using var client = await _api.CouncilAsync();
+        Assert.True(client.BaseAddress!.IsLoopback, "load stays on loopback");
+        var documents = Enumerable.Range(0, Submissions).Select(i => TestPlans.Document(reference: $"LOAD-{i:D5}")).ToArray();
+        var failures = new ConcurrentBag<string>();
+        var accepted = 0;
+        var clock = Stopwatch.StartNew();
+
+        await Parallel.ForAsync(0, Submissions, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
+        {
+            using var response = await client.PostAsync("/api/plans", TestPlans.Content(documents[i]), ct);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                failures.Add($"{i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        });
+
+        clock.Stop();
+        output.WriteLine($"{Submissions} submissions at {Concurrency} concurrency in {clock.Elapsed.TotalSeconds:F1} s ({Submissions / clock.Elapsed.TotalSeconds:F0}/s)");
+        Assert.True(failures.IsEmpty, $"{failures.Count} failed, e.g. {failures.FirstOrDefault()}");
+        Assert.Equal(Submissions, accepted);
+        var stored = await new StorageInspector(_azurite).Rows("Plans", CommissioningApi.DemoCouncil);
+        Assert.Equal(accepted, stored.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
+    }
+}
