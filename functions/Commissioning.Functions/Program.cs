@@ -9,6 +9,7 @@ using Commissioning.Functions.Problems;
 using Commissioning.Functions.Reference;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Storage;
+using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Web;
 
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
@@ -26,6 +27,7 @@ builder.Services.AddRendering(builder.Configuration);
 builder.Services.AddAdvisor(builder.Configuration);
 builder.Services.AddCouncils();
 builder.Services.AddPlans();
+builder.Services.AddWeeklySummaries(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddApiDocument();
 builder.Services.AddWebApp();
@@ -36,6 +38,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRoot();
+app.MapSummaryEndpoints();
 var api = app.MapGroup("/api");
 api.MapPlans();
 api.MapCouncils();
