@@ -109,7 +109,8 @@ async function showTrends(code) {
 }
 
 function showSummaries(code) {
-  const weeks = lastWeeks(12).reverse();
+  // A week's summary exists once the week has ended: the 12 weeks before this one, newest first.
+  const weeks = lastWeeks(13).slice(0, 12).reverse();
   replaceChildren(summariesSlot, el('ul', { class: 'links-inline' }, weeks.map((week) => {
     const link = el('a', { href: `/api/summaries/${encodeURIComponent(code)}/${week}` }, `Week ${week}`);
     keyedDownload(link, `summary-${code}-${week}`, summariesStatus);
