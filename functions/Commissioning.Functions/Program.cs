@@ -11,6 +11,7 @@ using Commissioning.Functions.Reference;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Storage;
 using Commissioning.Functions.Summaries;
+using Commissioning.Functions.Web;
 
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
 // This file is a table of contents; each feature registers and maps itself from its own folder.
@@ -31,6 +32,7 @@ builder.Services.AddPlans();
 builder.Services.AddWeeklySummaries(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddApiDocument();
+builder.Services.AddWebApp();
 
 var app = builder.Build();
 app.UseProblems();
@@ -46,6 +48,7 @@ api.MapCouncils();
 api.MapReference();
 api.MapHealth();
 api.MapApiDocument();
+api.MapWebApp();
 
 app.Run();
 

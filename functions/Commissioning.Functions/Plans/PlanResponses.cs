@@ -1,3 +1,4 @@
+using Commissioning.Domain;
 using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Plans;
@@ -37,11 +38,13 @@ public sealed record PlanListItem(
     DateTimeOffset SubmittedAt,
     string IsoWeek,
     IReadOnlyList<DimensionSummary> Dimensions,
-    PlanLinks Links)
+    PlanLinks Links,
+    string? Category = null)
 {
     public static PlanListItem From(PlanSummary summary) => new(summary.Reference, summary.Title, summary.Version, summary.Score,
         summary.Band, summary.AlertsCount, summary.SubmittedAt, summary.IsoWeek, summary.Dimensions,
-        PlanLinks.For(summary.Council, summary.Reference, summary.Version));
+        PlanLinks.For(summary.Council, summary.Reference, summary.Version),
+        summary.Category is { } category ? EnumWords.ToWord(category) : null);
 }
 
 /// <summary>A page of plans; follow <see cref="Next"/> (or send <see cref="ContinuationToken"/>) for the next page.</summary>

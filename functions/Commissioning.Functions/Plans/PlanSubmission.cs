@@ -1,3 +1,4 @@
+using Commissioning.Domain;
 using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
@@ -48,6 +49,7 @@ public sealed partial class PlanSubmission(
         return outcome;
     }
 
+    /// <summary>The service category as the plan writes it (e.g. "adult-social-care"), kept so lists can be filtered by it.</summary>
     private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
         ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },
             Rubrics.Current, council, PlanCalendar.TodayInEngland(now));
