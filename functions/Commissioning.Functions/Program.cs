@@ -42,6 +42,7 @@ app.UseAuthorization();
 app.MapRoot();
 app.MapSummaryEndpoints();
 app.MapNotificationEndpoints();
+app.MapAdvisorEndpoints().RequireCouncilAccess();
 var api = app.MapGroup("/api");
 api.MapPlans();
 api.MapCouncils();

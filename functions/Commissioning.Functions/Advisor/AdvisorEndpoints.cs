@@ -37,13 +37,12 @@ public sealed record NarrativeResponse(
 
 public static class AdvisorEndpoints
 {
-    public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder app)
-    {
+    /// <summary>Maps <c>POST /api/plans/{council}/{reference}/narrative</c>; the caller adds who may use it.</summary>
+    public static RouteHandlerBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/plans/{council}/{reference}/narrative", RegenerateNarrative)
             .WithName("RegenerateNarrative")
+            .WithTags("Plans")
             .WithSummary("Writes the advisor's narrative for a stored plan version again and keeps it beside the guidance.");
-        return app;
-    }
 
     private static async Task<Results<Ok<NarrativeResponse>, ProblemHttpResult, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> RegenerateNarrative(
         string council,

@@ -38,6 +38,11 @@ public static class AdvisorServiceCollectionExtensions
                     provider.GetRequiredService<IOptions<AdvisorOptions>>().Value.Model!,
                     provider.GetRequiredKeyedService<OpenAIClient>(key),
                     provider.GetService<ILoggerFactory>()));
+
+            // Each new plan version gets its narrative in the background, so submissions never wait for the model.
+            services.AddSingleton<NarrativeOnSubmission>();
+            services.AddSingleton<Plans.IPlanSubmittedHandler>(provider => provider.GetRequiredService<NarrativeOnSubmission>());
+            services.AddHostedService(provider => provider.GetRequiredService<NarrativeOnSubmission>());
         }
 
         services.AddSingleton(provider => new GuidanceAdvisor(

@@ -26,6 +26,9 @@ public static class PlanEndpoints
         services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanSubmission>();
+        services.AddSingleton<PlanNarratives>();
+        services.AddSingleton<Advisor.IStoredPlanReader>(provider => provider.GetRequiredService<PlanNarratives>());
+        services.AddSingleton<Advisor.INarrativeStore>(provider => provider.GetRequiredService<PlanNarratives>());
         return services;
     }
 

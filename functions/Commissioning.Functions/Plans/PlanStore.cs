@@ -189,6 +189,33 @@ public sealed class PlanStore(
             }
         }, cancellationToken);
 
+    /// <summary>The raw plan document of a version as it was submitted (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
+    public Task<BinaryData?> ReadPlanDocumentAsync(string council, string reference, int version, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct =>
+        {
+            try
+            {
+                return (await PlanBlobs.GetBlobClient(StorageLayout.PlanBlob(council, reference, version)).DownloadContentAsync(ct)).Value.Content;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "BlobNotFound")
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Replaces a version's guidance with a new rendering (e.g. with the advisor's narrative) and keeps the advisor's
+    /// raw output beside it for audit. The plan blob itself is never touched.
+    /// </summary>
+    public Task ReplaceGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, string advisorRecord, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(async ct =>
+        {
+            await UploadTextAsync(StorageLayout.AdvisorBlob(council, reference, version), advisorRecord, "application/json", ct);
+            await UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct);
+            await UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct);
+            return true;
+        }, cancellationToken);
+
     // ---- steps of a save ----
 
     private enum Claim { Ours, SameContent, Taken }

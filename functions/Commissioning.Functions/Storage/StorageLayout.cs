@@ -26,6 +26,9 @@ public static class StorageLayout
     public static string GuidanceBlob(string council, string reference, int version, GuidanceFormat format) =>
         $"{council}/{reference}/v{version}.{(format == GuidanceFormat.Html ? "html" : "md")}";
 
+    /// <summary><c>guidance/{council}/{reference}/v{n}.advisor.json</c>: the advisor's raw output, kept for audit.</summary>
+    public static string AdvisorBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.advisor.json";
+
     public static string VersionPartition(string council, string reference) => $"{council}|{reference}";
 
     public static string VersionRow(int version) => version.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

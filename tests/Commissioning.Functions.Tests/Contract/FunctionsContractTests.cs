@@ -9,13 +9,19 @@ namespace Commissioning.Functions.Tests.Contract;
 /// <summary>The Functions host only forwards what function.json declares: the two must describe the same API.</summary>
 public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
+    private static IEnumerable<(string Name, JsonArray Bindings)> FunctionJsons() =>
+        Directory.GetFiles(RepositoryPaths.Combine("functions"), "function.json", SearchOption.AllDirectories)
+            .Select(path => (Path.GetFileName(Path.GetDirectoryName(path))!, JsonNode.Parse(File.ReadAllText(path))!["bindings"]!.AsArray()));
+
+    private static bool IsTimer(JsonArray bindings) => bindings.Any(b => b!["type"]!.GetValue<string>() == "timerTrigger");
+
     private static IReadOnlyList<(string Function, string Route, string Method)> DeclaredFunctions() =>
     [
-        .. Directory.GetFiles(RepositoryPaths.Combine("functions"), "function.json", SearchOption.AllDirectories)
-            .SelectMany(path =>
+        .. FunctionJsons()
+            .Where(f => !IsTimer(f.Bindings))
+            .SelectMany(function =>
             {
-                var name = Path.GetFileName(Path.GetDirectoryName(path))!;
-                var bindings = JsonNode.Parse(File.ReadAllText(path))!["bindings"]!.AsArray();
+                var (name, bindings) = function;
                 var triggers = bindings.Where(b => b!["type"]!.GetValue<string>() == "httpTrigger").ToList();
                 var outputs = bindings.Where(b => b!["type"]!.GetValue<string>() == "http").ToList();
                 Assert.True(triggers.Count == 1, $"{name} must have exactly one httpTrigger");
@@ -56,6 +62,25 @@ public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<A
         Assert.True(missingEndpoint.Count == 0, "function.json without an endpoint: " + string.Join(", ", missingEndpoint));
         Assert.True(missingFunction.Count == 0, "endpoint without a function.json: " + string.Join(", ", missingFunction));
         Assert.Contains(declared, f => f is { Function: "SubmitPlan", Route: "plans", Method: "POST" });
+    }
+
+    [Fact]
+    public void EveryTimerFunctionTakesItsScheduleFromASettingAndHasAHandlerRoute()
+    {
+        var timers = FunctionJsons().Where(f => IsTimer(f.Bindings)).ToList();
+        Assert.Contains(timers, t => t.Name == "WeeklySummary");
+
+        var routes = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .ToList();
+        foreach (var (name, bindings) in timers)
+        {
+            var trigger = Assert.Single(bindings);
+            Assert.Equal("timerTrigger", trigger!["type"]!.GetValue<string>());
+            Assert.Matches("^%[A-Za-z]+%$", trigger["schedule"]!.GetValue<string>());
+            Assert.Contains(name, routes);   // the host POSTs timer invocations to /{FunctionName}
+        }
     }
 
     [Fact]
