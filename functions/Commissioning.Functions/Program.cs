@@ -9,6 +9,7 @@ using Commissioning.Functions.Problems;
 using Commissioning.Functions.Reference;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Storage;
+using Commissioning.Functions.Summaries;
 
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
 // This file is a table of contents; each feature registers and maps itself from its own folder.
@@ -27,6 +28,7 @@ builder.Services.AddCouncils();
 builder.Services.AddPlans();
 builder.Services.AddHealth();
 builder.Services.AddApiDocument();
+builder.Services.AddWeeklySummaries(builder.Configuration);
 
 var app = builder.Build();
 app.UseProblems();
@@ -40,6 +42,7 @@ api.MapCouncils();
 api.MapReference();
 api.MapHealth();
 api.MapApiDocument();
+app.MapSummaryEndpoints();
 
 app.Run();
 

@@ -28,6 +28,9 @@ public static partial class PlanParser
     /// <summary>The largest document read; a narrative of 20,000 characters fits many times over.</summary>
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
+    /// <summary>The message of the safety net behind validation; tests prove validation never relies on it.</summary>
+    internal const string CouldNotBeRead = "could not be read into a plan";
+
     private static readonly JsonTypeInfo<Plan> PlanTypeInfo = CreatePlanTypeInfo();
 
     public static PlanParseResult Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
@@ -37,7 +40,13 @@ public static partial class PlanParser
         if (utf8Json.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
 
         if (utf8Json.Length > MaxDocumentBytes)
-            return Invalid($"the document is {utf8Json.Length:N0} bytes; the most accepted is {MaxDocumentBytes:N0}");
+            return Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"the document is {utf8Json.Length:N0} bytes; the most accepted is {MaxDocumentBytes:N0}"));
+
+        // The reader only checks UTF-8 when a string is read, and then throws; check it all up front (vectorised).
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+            return Invalid(string.Create(CultureInfo.InvariantCulture,
+                $"not valid UTF-8 text (at byte {FirstInvalidUtf8Byte(utf8Json) + 1:N0}); save the document as UTF-8"));
 
         JsonDocument? document = null;
         try
@@ -60,9 +69,18 @@ public static partial class PlanParser
             if (problems.Count > 0) return new PlanParseResult(null, problems);
         }
 
-        var plan = JsonSerializer.Deserialize(utf8Json, PlanTypeInfo)
-            ?? throw new InvalidOperationException("A validated plan document read as null.");
-        return new PlanParseResult(plan, []);
+        try
+        {
+            var plan = JsonSerializer.Deserialize(utf8Json, PlanTypeInfo)
+                ?? throw new InvalidOperationException("A validated plan document read as null.");
+            return new PlanParseResult(plan, []);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            // Only reachable if validation let through something the records cannot hold: a 400, not a 500.
+            var path = (ex as JsonException)?.Path ?? "$";
+            return new PlanParseResult(null, [new ValidationProblem(path, $"{CouldNotBeRead} ({ex.GetType().Name})")]);
+        }
     }
 
     private static PlanParseResult Invalid(string message) => new(null, [new ValidationProblem("$", message)]);
@@ -77,6 +95,14 @@ public static partial class PlanParser
         var line = (ex.LineNumber ?? 0) + 1;
         var position = (ex.BytePositionInLine ?? 0) + 1;
         return $"not valid JSON (line {line}, position {position}): {reason.Trim()}";
+    }
+
+    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
+    {
+        var offset = 0;
+        while (offset < utf8.Length && System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            offset += consumed;
+        return offset;
     }
 
     /// <summary>Rescans a document the parser refused, to tell "too deep" apart from "not JSON".</summary>

@@ -45,7 +45,7 @@ internal sealed class PlanValidation
                 CheckString(value, stringShape);
                 break;
             case EnumShape enumShape:
-                if (!IsOneOf(value, enumShape)) Report(enumShape.OneOfMessage);
+                CheckEnum(value, enumShape);
                 break;
             case NumberShape numberShape:
                 CheckNumber(value, numberShape);
@@ -73,7 +73,7 @@ internal sealed class PlanValidation
             var index = FindField(property, fields, next);
             if (index < 0)
             {
-                var name = property.Name;
+                var name = NameOf(property);
                 path.Add(new PathSegment(name));
                 Report(UnknownFieldMessage(name, fields));
                 path.RemoveAt(path.Count - 1);
@@ -126,13 +126,22 @@ internal sealed class PlanValidation
 
     private static int FindField(JsonProperty property, IReadOnlyList<Field> fields, int start)
     {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw[1..^1];
+        string? decoded = null;
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            decoded = NameOf(property);
+            if (decoded.Contains('\\', StringComparison.Ordinal)) return -1; // a backslash, or not Unicode at all: no field is named so
+        }
+
         // Documents usually list fields in the order the shape does, so look from just after the last match.
         var count = fields.Count;
         for (var k = 0; k < count; k++)
         {
             var i = start + k;
             if (i >= count) i -= count;
-            if (property.NameEquals(fields[i].Utf8Name)) return i;
+            if (decoded is null ? raw.SequenceEqual(fields[i].Utf8Name) : decoded == fields[i].Name) return i;
         }
         return -1;
     }
@@ -166,7 +175,12 @@ internal sealed class PlanValidation
     {
         if (shape.Constant is { } constant)
         {
-            if (value.ValueKind != JsonValueKind.String || !value.ValueEquals(constant)) Report($"must be \"{constant}\"");
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                if (!TryDecode(value, out var text)) return;
+                if ((text ?? value.GetString()) == constant) return;
+            }
+            Report($"must be \"{constant}\"");
             return;
         }
 
@@ -176,7 +190,8 @@ internal sealed class PlanValidation
             return;
         }
 
-        var length = CodePointLength(value);
+        if (!TryDecode(value, out var decoded)) return;
+        var length = decoded is null ? CodePointLength(RawText(value)) : CodePointLength(decoded);
         if (length > shape.MaxLength)
         {
             Report($"must be at most {shape.MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters (is {length.ToString("N0", CultureInfo.InvariantCulture)})");
@@ -190,41 +205,89 @@ internal sealed class PlanValidation
 
         if (shape.PatternRegex is { } regex)
         {
-            var text = value.GetString()!;
+            var text = decoded ?? value.GetString()!;
             var match = regex.Match(text);
             // .NET's '$' also matches before a final newline; ECMA-262's (the schema's) does not.
             if (!match.Success || match.Index != 0 || match.Length != text.Length) Report($"must be {shape.PatternHint}");
         }
     }
 
-    /// <summary>Length in Unicode code points, as JSON Schema's minLength/maxLength count it, without copying the text.</summary>
-    private static int CodePointLength(JsonElement value)
+    private const string NotUnicode = "must be valid Unicode text (it has an unpaired \\u surrogate escape)";
+
+    /// <summary>
+    /// Text without escapes is checked in place, as UTF-8 (<paramref name="decoded"/> stays null); escaped text is
+    /// decoded, and may turn out not to be Unicode at all, which is reported here.
+    /// </summary>
+    private bool TryDecode(JsonElement value, out string? decoded)
+    {
+        decoded = null;
+        if (RawText(value).IndexOf((byte)'\\') < 0) return true;
+        try
+        {
+            decoded = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            Report(NotUnicode);
+            return false;
+        }
+    }
+
+    /// <summary>The UTF-8 bytes between a string's quotes, as written in the document.</summary>
+    private static ReadOnlySpan<byte> RawText(JsonElement value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw[1..^1];
-        if (raw.IndexOf((byte)'\\') < 0)
-        {
-            if (Ascii.IsValid(raw)) return raw.Length;
-            var count = 0;
-            foreach (var b in raw)
-            {
-                if ((b & 0xC0) != 0x80) count++;
-            }
-            return count;
-        }
+        return raw.Length >= 2 && raw[0] == (byte)'"' ? raw[1..^1] : raw;
+    }
 
-        var text = value.GetString()!;
+    /// <summary>Length in Unicode code points, as JSON Schema's minLength/maxLength count it.</summary>
+    private static int CodePointLength(ReadOnlySpan<byte> utf8)
+    {
+        if (Ascii.IsValid(utf8)) return utf8.Length;
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            if ((b & 0xC0) != 0x80) count++;
+        }
+        return count;
+    }
+
+    private static int CodePointLength(string text)
+    {
         var length = 0;
         foreach (var _ in text.EnumerateRunes()) length++;
         return length;
     }
 
-    private static bool IsOneOf(JsonElement value, EnumShape shape)
+    private static string NameOf(JsonProperty property)
     {
-        if (value.ValueKind != JsonValueKind.String) return false;
-        foreach (var word in shape.Utf8Words)
+        try
         {
-            if (value.ValueEquals(word)) return true;
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name with a broken escape: show it as written.
+            return Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property));
+        }
+    }
+
+    private void CheckEnum(JsonElement value, EnumShape shape)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (!TryDecode(value, out var decoded)) return;
+            if (decoded is not null ? shape.Words.Contains(decoded) : IsOneOf(RawText(value), shape.Utf8Words)) return;
+        }
+        Report(shape.OneOfMessage);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<byte> text, byte[][] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.SequenceEqual(word)) return true;
         }
         return false;
     }
@@ -265,8 +328,8 @@ internal sealed class PlanValidation
             return;
         }
 
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw[1..^1];
+        if (!TryDecode(value, out var decoded)) return;
+        var raw = decoded is null ? RawText(value) : Encoding.UTF8.GetBytes(decoded);
         if (raw.Length != 10 || raw[4] != (byte)'-' || raw[7] != (byte)'-'
             || !TryDigits(raw[..4], out var year) || !TryDigits(raw[5..7], out var month) || !TryDigits(raw[8..], out var day))
         {
@@ -275,7 +338,7 @@ internal sealed class PlanValidation
         }
 
         if (year < shape.Earliest.Year || year > shape.Latest.Year)
-            Report($"must be between {shape.Earliest:yyyy-MM-dd} and {shape.Latest:yyyy-MM-dd}");
+            Report(string.Create(CultureInfo.InvariantCulture, $"must be between {shape.Earliest:yyyy-MM-dd} and {shape.Latest:yyyy-MM-dd}"));
         else if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             Report($"is not a real date ({Encoding.UTF8.GetString(raw)} does not exist)");
     }

@@ -95,7 +95,7 @@ internal static class Rubric2026_1
             NotEvidenced = "The plan does not say enough to score \"{title}\". Add {fields}.",
             CouncilNotRegisteredRecommendation = "Council {councilCode} has no record of its local postcode districts, so local organisations cannot be recognised. Register the council (PUT /api/councils/{councilCode}) and score the plan again.",
             CouncilNotRegisteredNote = "Council {councilCode} is not registered (or has no local postcode districts), so criteria that need to know which postcodes are local (L4) are not evidenced. Register it with PUT /api/councils/{councilCode} (name and localPostcodeDistricts, e.g. [\"SG1\",\"SG2\"]) and score the plan again.",
-            ThresholdNote = "Threshold used: {thresholdName}, {threshold} including VAT ({inForce}), as in force {dateSource} {date}.",
+            ThresholdNote = "Threshold used: {thresholdName}, {threshold} including VAT ({inForce}), the one in force on {date}, {dateSource}.",
             PartialEvidence = "Also add {fields} so this can be judged in full.",
             DimensionWithoutApplicableCriteriaNote = "No criterion in \"{dimension}\" applies to this plan; it is shown as 100 and left out of the overall score.",
         },

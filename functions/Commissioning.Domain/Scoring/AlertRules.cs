@@ -30,8 +30,8 @@ internal static class AlertRules
         var parameters = f.Parameters;
         var procured = !f.GrantType;
         var above = f.AtOrAboveThreshold;
-        var totalValue = f.TotalValue is { } v ? Wording.Money(v) : "";
-        var threshold = Wording.Money(f.Threshold.Amount);
+        var totalValue = f.TotalValueText;
+        var threshold = f.ThresholdAmountText;
         switch (alert.Id)
         {
             case "A1" when procured && above == true && p.Route is { } route && parameters.BelowThresholdRoutes.Contains(route):

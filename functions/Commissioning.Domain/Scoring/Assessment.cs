@@ -8,8 +8,8 @@ namespace Commissioning.Domain.Scoring;
 /// </summary>
 internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
 {
-    private readonly List<Evidence> evidence = new(4);
-    private readonly List<string> advice = new(2);
+    private readonly List<Evidence> evidence = new(6);
+    private List<string>? advice;
     private List<string>? missing;
     private List<string>? partlyMissing;
 
@@ -40,7 +40,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         {
             if (template.Key == key)
             {
-                advice.Add(Wording.Fill(template.Text, values));
+                (advice ??= new(2)).Add(Wording.Fill(template.Text, values));
                 return this;
             }
         }
@@ -50,7 +50,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     /// <summary>Advice written by the engine from rubric texts outside the criterion (e.g. registering the council).</summary>
     public Assessment AdviseText(string text)
     {
-        advice.Add(text);
+        (advice ??= new(2)).Add(text);
         return this;
     }
 
@@ -61,7 +61,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         return this;
     }
 
-    public bool HasAdvice => advice.Count > 0;
+    public bool HasAdvice => advice is { Count: > 0 };
 
     public Assessment Met() => Conclude(CriterionStatus.Met);
     public Assessment PartlyMet() => Conclude(CriterionStatus.PartlyMet);
@@ -80,7 +80,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         missing = [.. paths];
         if (paths.Length > 0)
         {
-            advice.Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
+            (advice ??= new(1)).Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
         }
         return Conclude(CriterionStatus.NotEvidenced);
     }
@@ -95,9 +95,9 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         }
         if (status != CriterionStatus.NotEvidenced && partlyMissing is { Count: > 0 })
         {
-            advice.Add(Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))]));
+            (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))]));
         }
-        if (advice.Count == 0)
+        if (advice is not { Count: > 0 })
         {
             throw new InvalidOperationException($"Criterion {criterion.Id} fell short ({status}) without advice: a rule defect.");
         }

@@ -76,12 +76,18 @@ internal static class CriterionRules
                     a.Read("$.procurement.lots", lots);
                     return p.Reservation is Reservation.PublicServiceMutual or Reservation.SupportedEmployment || lots >= 2 ? a.Met() : a.NotApplicable();
             }
-            whyAllowed = $"This {Wording.Money(f.TotalValue!.Value)} contract is below the {f.ThresholdText} threshold, so";
+            whyAllowed = "";
+        }
+        if (p.Reservation is Reservation.LocalArea or Reservation.SmeVcse or Reservation.LocalAreaAndSmeVcse)
+        {
+            return a.Met();
+        }
+        if (!f.GrantType)
+        {
+            whyAllowed = $"This {f.TotalValueText} contract is below the {f.ThresholdText} threshold, so";
         }
         switch (p.Reservation)
         {
-            case Reservation.LocalArea or Reservation.SmeVcse or Reservation.LocalAreaAndSmeVcse:
-                return a.Met();
             case Reservation.Uk:
                 return a.Advise("uk", ("whyAllowed", whyAllowed)).PartlyMet();
             case Reservation.PublicServiceMutual or Reservation.SupportedEmployment:
@@ -475,7 +481,7 @@ internal static class CriterionRules
         if (p.SelectionQuestionnaire == true && !f.GrantType && f.AtOrAboveThreshold == false)
         {
             ReadThreshold(a, f);
-            a.Advise("questionnaire", ("totalValue", Wording.Money(f.TotalValue!.Value)));
+            a.Advise("questionnaire", ("totalValue", f.TotalValueText));
             failed = true;
         }
         if (p.MinimumAnnualTurnover is { } turnover && f.AnnualValue is { } annual && turnover > parameters.TurnoverMultipleOfAnnualValue * annual)
@@ -795,7 +801,7 @@ internal static class CriterionRules
             accessible |= activity.AccessibleFormats == true;
             foreach (var group in activity.Groups ?? [])
             {
-                if (Has(group) && !groups.Exists(g => string.Equals(g, group.Trim(), StringComparison.OrdinalIgnoreCase)))
+                if (Has(group) && !ContainsIgnoringCase(groups, group.Trim()))
                 {
                     groups.Add(group.Trim());
                 }
@@ -815,6 +821,18 @@ internal static class CriterionRules
         return groups.Count >= metGroups
             ? a.Advise("no-accessible", ("groupCount", Wording.Number(groups.Count)), ("groups", Wording.List(groups))).PartlyMet()
             : a.Advise("one-group", ("groups", Wording.List(groups)), ("metGroups", Wording.Number(metGroups))).PartlyMet();
+    }
+
+    private static bool ContainsIgnoringCase(List<string> items, string item)
+    {
+        foreach (var existing in items)
+        {
+            if (string.Equals(existing, item, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Assessment FeedbackLoop(Assessment a, PlanFacts f)

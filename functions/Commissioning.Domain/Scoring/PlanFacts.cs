@@ -69,7 +69,15 @@ internal sealed class PlanFacts
     /// <summary>True or false when the total value is known: compared with the threshold as the Act does (whole term, VAT included).</summary>
     public bool? AtOrAboveThreshold => TotalValue is { } value ? value >= Threshold.Amount : null;
 
-    public string ThresholdText => $"{Wording.Money(Threshold.Amount)} ({Threshold.Name})";
+    /// <summary>"£207,720 (goods and services (councils))".</summary>
+    public string ThresholdText => thresholdText ??= $"{ThresholdAmountText} ({Threshold.Name})";
+    public string ThresholdAmountText => thresholdAmountText ??= Wording.Money(Threshold.Amount);
+    /// <summary>The total value in words ("£480,000"); empty when unknown.</summary>
+    public string TotalValueText => totalValueText ??= TotalValue is { } value ? Wording.Money(value) : "";
+
+    private string? thresholdText;
+    private string? thresholdAmountText;
+    private string? totalValueText;
 
     private static Threshold Find(Rubric rubric, ThresholdKind kind, DateOnly date)
     {

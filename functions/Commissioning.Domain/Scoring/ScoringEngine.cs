@@ -23,6 +23,7 @@ public static class ScoringEngine
         {
             var definition = rubric.Dimensions[d];
             var assessments = new Assessment[definition.Criteria.Count];
+            var points = new decimal[assessments.Length];
             decimal earned = 0, applicable = 0;
             for (var c = 0; c < assessments.Length; c++)
             {
@@ -30,11 +31,12 @@ public static class ScoringEngine
                 assessments[c] = assessment;
                 if (assessment.Status != CriterionStatus.NotApplicable)
                 {
-                    earned += Points(assessment, rubric);
+                    points[c] = Points(assessment, rubric);
+                    earned += points[c];
                     applicable += assessment.Criterion.Weight;
                 }
             }
-            tallies[d] = new DimensionTally(definition, assessments, earned, applicable);
+            tallies[d] = new DimensionTally(definition, assessments, points, earned, applicable);
         }
 
         // 2. Scores: a dimension is 100 × earned ÷ applicable; the overall score is the mean of the dimensions shown.
@@ -64,7 +66,7 @@ public static class ScoringEngine
             for (var c = 0; c < results.Length; c++)
             {
                 var a = tally.Assessments[c];
-                var points = a.Status == CriterionStatus.NotApplicable ? 0m : Points(a, rubric);
+                var points = tally.Points[c];
                 var gain = 0m;
                 if (a.Status is not (CriterionStatus.Met or CriterionStatus.NotApplicable))
                 {
@@ -115,7 +117,7 @@ public static class ScoringEngine
             ("thresholdName", facts.Threshold.Name),
             ("threshold", Wording.Money(facts.Threshold.Amount)),
             ("inForce", facts.Threshold.From is { } from ? "in force from " + Wording.Date(from) : "in force until " + Wording.Date(facts.Threshold.Until!.Value)),
-            ("dateSource", facts.ThresholdDateIsPlanned ? "on the planned tender date," : "on the date of scoring, as the plan has no planned tender date,"),
+            ("dateSource", facts.ThresholdDateIsPlanned ? "the planned tender date" : "the date of scoring, as the plan has no planned tender date"),
             ("date", Wording.Date(facts.ThresholdDate)),
         ]));
         if (facts.LocalDistricts is null)
@@ -150,39 +152,65 @@ public static class ScoringEngine
         return Tidy(assessment.Criterion.Weight * share);
     }
 
-    /// <summary>Drops trailing zeros (15.0 → 15) so a number is always written the same way.</summary>
-    private static decimal Tidy(decimal value) => value / 1.000000000000000000000000000000000m;
+    /// <summary>Drops trailing zeros (15.00 → 15, 7.50 → 7.5) so a number is always written the same way.</summary>
+    private static decimal Tidy(decimal value)
+    {
+        while (value.Scale > 0 && decimal.Round(value, value.Scale - 1) == value)
+        {
+            value = decimal.Round(value, value.Scale - 1);
+        }
+        return value;
+    }
 
     private static int Round(decimal value) => (int)Math.Round(value, 0, MidpointRounding.AwayFromZero);
 
     private static PrincipleSummary[] SummarisePrinciples(Rubric rubric, DimensionTally[] tallies)
     {
-        var summaries = new PrincipleSummary[rubric.Principles.Count];
-        for (var i = 0; i < summaries.Length; i++)
+        var count = rubric.Principles.Count;
+        Span<decimal> earned = stackalloc decimal[count];
+        Span<decimal> applicable = stackalloc decimal[count];
+        earned.Clear();
+        applicable.Clear();
+        foreach (var tally in tallies)
         {
-            var principle = rubric.Principles[i];
-            decimal earned = 0, applicable = 0;
-            foreach (var tally in tallies)
+            for (var c = 0; c < tally.Assessments.Length; c++)
             {
-                foreach (var a in tally.Assessments)
+                var a = tally.Assessments[c];
+                if (a.Status == CriterionStatus.NotApplicable)
                 {
-                    if (a.Status != CriterionStatus.NotApplicable && a.Criterion.Principles.Contains(principle.Number))
+                    continue;
+                }
+                foreach (var number in a.Criterion.Principles)
+                {
+                    for (var i = 0; i < count; i++)
                     {
-                        earned += Points(a, rubric);
-                        applicable += a.Criterion.Weight;
+                        if (rubric.Principles[i].Number == number)
+                        {
+                            earned[i] += tally.Points[c];
+                            applicable[i] += a.Criterion.Weight;
+                        }
                     }
                 }
             }
-            var score = applicable == 0 ? 100 : Round(100m * earned / applicable);
+        }
+        var summaries = new PrincipleSummary[count];
+        for (var i = 0; i < count; i++)
+        {
+            var principle = rubric.Principles[i];
+            var score = applicable[i] == 0 ? 100 : Round(100m * earned[i] / applicable[i]);
             summaries[i] = new PrincipleSummary(principle.Number, principle.Title, score, rubric.Bands.For(score));
         }
         return summaries;
     }
 
-    private sealed record DimensionTally(DimensionDefinition Definition, Assessment[] Assessments, decimal Earned, decimal Applicable)
+    private sealed class DimensionTally(DimensionDefinition definition, Assessment[] assessments, decimal[] points, decimal earned, decimal applicable)
     {
-        /// <summary>100 × earned ÷ applicable, unrounded (100 when nothing applies: nothing asked was left undone).</summary>
-        public decimal Unrounded => Applicable == 0 ? 100m : 100m * Earned / Applicable;
-        public int Score => Round(Unrounded);
+        public DimensionDefinition Definition => definition;
+        public Assessment[] Assessments => assessments;
+        /// <summary>Points each criterion earned (0 when not applicable).</summary>
+        public decimal[] Points => points;
+        public decimal Applicable => applicable;
+        /// <summary>100 × earned ÷ applicable, rounded (100 when nothing applies: nothing asked was left undone).</summary>
+        public int Score { get; } = applicable == 0 ? 100 : Round(100m * earned / applicable);
     }
 }

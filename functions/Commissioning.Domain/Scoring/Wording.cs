@@ -10,8 +10,9 @@ internal static class Wording
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Money(decimal amount) => "£" + amount.ToString("#,0.##", Invariant);
-    public static string Number(decimal value) => value.ToString("0.##", Invariant);
+    public static string Money(decimal amount) => "£" + amount.ToString(amount == decimal.Truncate(amount) ? "N0" : "N2", Invariant);
+    /// <summary>A number as the plan wrote it (invariant culture: "10", "9.5").</summary>
+    public static string Number(decimal value) => value.ToString(Invariant);
     public static string Number(int value) => value.ToString(Invariant);
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
     public static string Bool(bool value) => value ? "true" : "false";

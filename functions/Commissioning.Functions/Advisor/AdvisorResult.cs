@@ -25,7 +25,7 @@ public sealed record AdvisorResult(
 public static class NarrativeSources
 {
     public const string Model = "model";
-    public const string Deterministic = "deterministic";
+    public const string Deterministic = GuidanceNarrative.Deterministic;
 }
 
 /// <summary>Why the deterministic text was used: a kind to count and alert on, and the specifics for audit.</summary>

@@ -234,6 +234,55 @@ public class PlanParserTests
     }
 
     [Fact]
+    public void BytesThatAreNotUtf8AreOneProblemAtTheRootNotACrash()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Minimal);
+        var title = Minimal.IndexOf("litter", StringComparison.Ordinal);
+        bytes[title] = 0xFF;
+
+        var result = PlanParser.Parse(bytes);
+
+        Assert.Equal([$"$: not valid UTF-8 text (at byte {title + 1}); save the document as UTF-8"], Problems(result));
+    }
+
+    [Theory]
+    [InlineData("schemaVersion", "\"1.\\ud800\"", "$.schemaVersion")]
+    [InlineData("narrative", "\"Broken \\ud800 text\"", "$.narrative")]
+    [InlineData("commissioner", "{\"name\": \"A. \\udc00fficer\"}", "$.commissioner.name")]
+    [InlineData("procurement", "{\"route\": \"open\\ud800\"}", "$.procurement.route")]
+    [InlineData("procurement", "{\"plannedTenderDate\": \"2026-03-0\\ud800\"}", "$.procurement.plannedTenderDate")]
+    public void TextWithAnUnpairedSurrogateEscapeIsAProblemAtItsPath(string field, string value, string path)
+    {
+        var json = (field == "schemaVersion" ? Minimal.Replace("\"schemaVersion\": \"1.0\",", "", StringComparison.Ordinal) : Minimal)[..^2]
+            + $",\n  \"{field}\": {value}\n}}";
+
+        Assert.Equal([$"{path}: must be valid Unicode text (it has an unpaired \\u surrogate escape)"], Problems(PlanParser.Parse(json)));
+    }
+
+    [Fact]
+    public void AnUnknownFieldWhoseNameIsNotUnicodeIsNamedAsWritten()
+    {
+        var json = Minimal[..^2] + ",\n  \"ti\\ud800tle\": 1\n}";
+
+        Assert.Equal(["$['ti\\\\ud800tle']: unknown field"], Problems(PlanParser.Parse(json)));
+    }
+
+    [Fact]
+    public void EscapedTextIsJudgedByWhatItMeans()
+    {
+        var json = FullWith(Set("title", "x")).Replace("\"title\":\"x\"", "\"title\":\"\\u0048ubs\"", StringComparison.Ordinal)
+            .Replace("\"2026-03-02\"", "\"\\u0032026-03-02\"", StringComparison.Ordinal)
+            .Replace("\"community\"", "\"comm\\u0075nity\"", StringComparison.Ordinal);
+
+        var result = PlanParser.Parse(json);
+
+        Assert.True(result.IsValid, string.Join("\n", Problems(result)));
+        Assert.Equal("Hubs", result.Plan!.Title);
+        Assert.Equal(new DateOnly(2026, 3, 2), result.Plan.Procurement!.PlannedTenderDate);
+        Assert.Equal(ServiceCategory.Community, result.Plan.Service!.Category);
+    }
+
+    [Fact]
     public void ALeadingByteOrderMarkIsIgnored()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Minimal)).ToArray();

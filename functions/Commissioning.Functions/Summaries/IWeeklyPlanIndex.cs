@@ -1,0 +1,9 @@
+using Commissioning.Domain.Summaries;
+
+namespace Commissioning.Functions.Summaries;
+
+/// <summary>The plans submitted to a council in one ISO week, as the weekly summary needs them.</summary>
+public interface IWeeklyPlanIndex
+{
+    Task<IReadOnlyList<WeeklyPlanEntry>> ReadWeekAsync(string council, IsoWeek week, CancellationToken cancellationToken);
+}

@@ -1,0 +1,46 @@
+using Commissioning.Functions.Hosting;
+using Commissioning.Functions.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Commissioning.Functions.Summaries;
+
+public static class SummariesServiceCollectionExtensions
+{
+    /// <summary>
+    /// The weekly councillor summary: settings (validated at start-up), its storage, rendering, mail and the
+    /// in-process hourly scheduler when running without the Functions host. Needs <c>AddRendering</c>.
+    /// </summary>
+    public static IServiceCollection AddWeeklySummaries(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SummaryOptions>()
+            .BindConfiguration(SummaryOptions.Section)
+            .Configure(options => options.PublicBaseUrl = configuration["Commissioning:PublicBaseUrl"] is { Length: > 0 } url ? url : options.PublicBaseUrl)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>()
+            .BindConfiguration(SmtpOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddStorageClients(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWeeklyPlanIndex, PlansByWeekTable>();
+        services.TryAddSingleton<ICouncilDirectory, CouncilsTable>();
+        services.TryAddSingleton<ISummaryAnnouncer, NoChatAnnouncer>();
+        services.AddSingleton<SummaryRuns>();
+        services.AddSingleton<SummaryArchive>();
+        services.AddSingleton<SummaryRenderer>();
+        services.AddSingleton<WeeklySummaryComposer>();
+        services.AddSingleton<CouncillorMailer>();
+        services.AddSingleton<WeeklySummarySender>();
+
+        var underFunctionsHost = !string.IsNullOrWhiteSpace(configuration[CustomHandlerHosting.PortVariable]);
+        var schedulerWanted = configuration.GetValue($"{SummaryOptions.Section}:{nameof(SummaryOptions.InProcessScheduler)}", true);
+        if (!underFunctionsHost && schedulerWanted)
+        {
+            services.AddHostedService<WeeklySummaryScheduler>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Commissioning.Domain.Summaries;
+
+namespace Commissioning.Functions.Summaries;
+
+/// <summary>Stored summaries: blobs <c>summaries/{council}/{isoWeek}.html</c> and <c>.md</c>. Writing again overwrites, so storing is idempotent.</summary>
+public sealed class SummaryArchive(BlobServiceClient blobs)
+{
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(SummaryStorageNames.SummariesContainer);
+    private volatile bool _created;
+
+    public static string BlobName(string council, IsoWeek week, SummaryFormat format) =>
+        $"{council}/{week}.{(format == SummaryFormat.Html ? "html" : "md")}";
+
+    public async Task StoreAsync(string council, IsoWeek week, SummaryDocuments documents, CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _created = true;
+        }
+
+        // Markdown first, HTML last: the HTML is what "stored" is judged by when reading.
+        await UploadAsync(BlobName(council, week, SummaryFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", cancellationToken);
+        await UploadAsync(BlobName(council, week, SummaryFormat.Html), documents.Html, "text/html; charset=utf-8", cancellationToken);
+    }
+
+    public async Task<string?> ReadAsync(string council, IsoWeek week, SummaryFormat format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(BlobName(council, week, format)).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<SummaryDocuments?> ReadBothAsync(string council, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var html = await ReadAsync(council, week, SummaryFormat.Html, cancellationToken);
+        var markdown = await ReadAsync(council, week, SummaryFormat.Markdown, cancellationToken);
+        return html is null || markdown is null ? null : new SummaryDocuments(html, markdown);
+    }
+
+    private Task UploadAsync(string name, string text, string contentType, CancellationToken cancellationToken) =>
+        _container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
+            cancellationToken);
+}
+
+public enum SummaryFormat
+{
+    Html,
+    Markdown,
+}

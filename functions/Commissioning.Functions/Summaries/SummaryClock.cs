@@ -1,0 +1,44 @@
+namespace Commissioning.Functions.Summaries;
+
+/// <summary>
+/// UK time for the weekly summary. Timers in Azure run in UTC with no time-zone setting, so the code converts:
+/// 08:00 in London is 08:00 UTC in winter and 07:00 UTC in summer. The IANA zone comes from the system's tz data
+/// (present on Linux even with invariant globalisation); if a machine has none, the UK rule itself is used
+/// (summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).
+/// </summary>
+public static class SummaryClock
+{
+    public const string ZoneId = "Europe/London";
+
+    public static TimeZoneInfo UkZone { get; } = Resolve();
+
+    public static DateTime ToUkTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, UkZone).DateTime;
+
+    private static TimeZoneInfo Resolve()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return UkRule;
+        }
+    }
+
+    /// <summary>The UK's summer-time rule since 1996, for machines without tz data.</summary>
+    internal static TimeZoneInfo UkRule { get; } = TimeZoneInfo.CreateCustomTimeZone(
+        ZoneId,
+        TimeSpan.Zero,
+        "United Kingdom",
+        "Greenwich Mean Time",
+        "British Summer Time",
+        [
+            TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+                new DateTime(1996, 1, 1),
+                DateTime.MaxValue.Date,
+                TimeSpan.FromHours(1),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday)),
+        ]);
+}

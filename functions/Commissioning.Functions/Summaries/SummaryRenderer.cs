@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Commissioning.Domain;
+using Commissioning.Domain.Summaries;
+using Commissioning.Functions.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace Commissioning.Functions.Summaries;
+
+/// <summary>A summary as councillors receive it: HTML for email and the archive, Markdown for chat.</summary>
+public sealed record SummaryDocuments(string Html, string Markdown);
+
+/// <summary>Renders a weekly summary with <c>templates/summary.html.sbn</c> and <c>templates/summary.md.sbn</c>.</summary>
+public sealed class SummaryRenderer(TemplateLibrary templates, IOptions<SummaryOptions> options)
+{
+    public const string HtmlTemplate = "summary.html.sbn";
+    public const string MarkdownTemplate = "summary.md.sbn";
+
+    private readonly string _baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public SummaryDocuments Render(WeeklySummary summary)
+    {
+        var view = ToView(summary);
+        return new SummaryDocuments(templates.Render(HtmlTemplate, view), templates.Render(MarkdownTemplate, view));
+    }
+
+    public string SummaryLink(string council, IsoWeek week, string format = "html") =>
+        $"{_baseUrl}/api/summaries/{Uri.EscapeDataString(council)}/{week}?format={format}";
+
+    private SummaryView ToView(WeeklySummary summary)
+    {
+        var council = summary.CouncilCode;
+        return new SummaryView(
+            council,
+            summary.CouncilName,
+            summary.Week.ToString(),
+            summary.Week.Monday.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            summary.Week.Sunday.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            summary.HasPlans,
+            summary.Plans.Count,
+            summary.Bands.Green,
+            summary.Bands.Amber,
+            summary.Bands.Red,
+            summary.PreviousPlanCount,
+            [.. summary.Plans.Select(p => new PlanView(
+                p.Reference,
+                p.Title,
+                p.Version,
+                p.Score,
+                Word(p.Band),
+                p.Category is { } category ? Word(category) : null,
+                p.AlertCount,
+                PlanLink(council, p.Reference),
+                PlanLink(council, p.Reference) + "/guidance?format=html"))],
+            [.. summary.Dimensions.Select(d => new DimensionView(
+                d.Title,
+                d.ThisWeek?.ToString(CultureInfo.InvariantCulture) ?? "–",
+                d.PreviousFourWeeks?.ToString(CultureInfo.InvariantCulture) ?? "–",
+                d.Change switch { null => "", > 0 and var up => $"+{up}", var change => change.Value.ToString(CultureInfo.InvariantCulture) }))],
+            [.. summary.Alerts.Select(a => new AlertView(a.Id, a.Title, [.. a.Plans.Select(p => new PlanMentionView(p.Reference, p.Title, PlanLink(council, p.Reference)))]))],
+            [.. summary.Recommendations.Select(r => new RecommendationView(r.CriterionId, r.Title, r.PlanCount))],
+            [.. summary.StronglyServed.Select(ToView)],
+            [.. summary.WeaklyServed.Select(ToView)],
+            SummaryLink(council, summary.Week));
+    }
+
+    private static PrincipleView ToView(PrincipleStrength p) => new(p.Number, p.Title, p.AverageScore, Word(p.Band));
+
+    private string PlanLink(string council, string reference) =>
+        $"{_baseUrl}/api/plans/{Uri.EscapeDataString(council)}/{Uri.EscapeDataString(reference)}";
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, DomainJson.Options).Trim('"');
+}
+
+// What the templates see (camelCase): plain strings and numbers, links already built.
+internal sealed record SummaryView(
+    string CouncilCode,
+    string CouncilName,
+    string Week,
+    string WeekStarts,
+    string WeekEnds,
+    bool HasPlans,
+    int PlanCount,
+    int Green,
+    int Amber,
+    int Red,
+    int PreviousPlanCount,
+    IReadOnlyList<PlanView> Plans,
+    IReadOnlyList<DimensionView> Dimensions,
+    IReadOnlyList<AlertView> Alerts,
+    IReadOnlyList<RecommendationView> Recommendations,
+    IReadOnlyList<PrincipleView> Strong,
+    IReadOnlyList<PrincipleView> Weak,
+    string Link);
+
+internal sealed record PlanView(string Reference, string Title, int Version, int Score, string Band, string? Category, int AlertCount, string Link, string GuidanceLink);
+
+internal sealed record DimensionView(string Title, string ThisWeek, string PreviousFourWeeks, string Change);
+
+internal sealed record AlertView(string Id, string Title, IReadOnlyList<PlanMentionView> Plans);
+
+internal sealed record PlanMentionView(string Reference, string Title, string Link);
+
+internal sealed record RecommendationView(string CriterionId, string Title, int PlanCount);
+
+internal sealed record PrincipleView(int Number, string Title, int AverageScore, string Band);
