@@ -32,7 +32,7 @@ public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<A
                 Assert.Equal("anonymous", trigger["authLevel"]!.GetValue<string>());
                 Assert.Equal("in", trigger["direction"]!.GetValue<string>());
                 var route = trigger["route"]!.GetValue<string>();
-                return trigger["methods"]!.AsArray().Select(m => (name, route, m!.GetValue<string>().ToUpperInvariant()));
+                return trigger["methods"]!.AsArray().Select(m => (name, route, m!.GetValue<string>().ToUpperInvariant())).ToList();
             }),
     ];
 
