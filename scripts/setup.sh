@@ -3,8 +3,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Node tools pinned in package.json (Azurite storage emulator, mail catcher).
-if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Debian packages: Chromium for the browser tests (Playwright drives it; its own browser download cannot work here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install chromium' (the browser tests need /usr/bin/chromium)." >&2
+  fi
+fi
+
+# Node tools pinned in package.json (Azurite storage emulator, MailDev mail catcher, axe-core accessibility checks).
+if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 

@@ -9,9 +9,11 @@ namespace Commissioning.Functions.Advisor;
 /// (seconds later, bounded by <c>Advisor:Timeout</c>). A narrative lost to a restart can be written again with
 /// <c>POST /api/plans/{council}/{reference}/narrative</c>.
 /// </summary>
+/// <remarks>The narrative store (the plan store's) is looked up when the first narrative is kept, so the advisor
+/// feature can be hosted without the plans feature.</remarks>
 public sealed partial class NarrativeOnSubmission(
     GuidanceAdvisor advisor,
-    INarrativeStore narratives,
+    IServiceProvider services,
     ILogger<NarrativeOnSubmission> logger)
     : BackgroundService, IPlanSubmittedHandler
 {
@@ -31,7 +33,7 @@ public sealed partial class NarrativeOnSubmission(
             try
             {
                 var result = await advisor.WriteNarrativeAsync(stored.Plan, stored.Scorecard, stoppingToken);
-                await narratives.SaveAsync(stored, result, stoppingToken);
+                await services.GetRequiredService<INarrativeStore>().SaveAsync(stored, result, stoppingToken);
             }
             catch (Azure.RequestFailedException ex)
             {

@@ -154,7 +154,9 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
 
         var anonymous = await _http.PostAsync("/api/summaries/E06000055/run?week=2026-W04", null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("Admin key required", (await anonymous.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var problem = await anonymous.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Unauthorized", problem.GetProperty("title").GetString());
+        Assert.Equal("Send a key in the X-Api-Key header.", problem.GetProperty("detail").GetString());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/summaries/E06000055/run?week=2026-W04");
         request.Headers.Add("X-Api-Key", SummaryApp.AdminKey);
