@@ -1,3 +1,4 @@
+using Commissioning.Functions.Notifications;
 using Commissioning.Functions.Summaries;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -33,7 +34,7 @@ public static partial class CouncilEndpoints
     }
 
     private static async Task<Results<Created<Council>, Ok<Council>, ValidationProblem>> PutCouncil(
-        string code, HttpRequest request, CouncilStore store, CancellationToken cancellationToken)
+        string code, HttpRequest request, CouncilStore store, NotificationChannelValidator channels, CancellationToken cancellationToken)
     {
         if (!CouncilCode.TryNormalise(code, out var routeCode))
         {
@@ -64,6 +65,16 @@ public static partial class CouncilEndpoints
             Channels = council.Channels ?? [],
         };
         var errors = Validate(council, routeCode);
+        if (errors.Count == 0)
+        {
+            // Webhooks are checked when they are configured, not when the first post fails: the setting must exist and
+            // hold an https URL on an allowed Teams or Slack host (the URL itself never appears in the answer).
+            foreach (var problem in channels.Validate(council))
+            {
+                errors[problem.Path] = errors.TryGetValue(problem.Path, out var earlier) ? [.. earlier, problem.Message] : [problem.Message];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return ApiProblem.Invalid(errors);

@@ -15,7 +15,7 @@ public static class SummaryEndpoints
         app.MapPost("/WeeklySummary", RunTimerAsync).ExcludeFromDescription();
 
         var summaries = app.MapGroup("/api/summaries").WithTags("Summaries");
-        summaries.MapGet("/{council}/{isoWeek}", GetSummaryAsync).WithName("GetSummary");
+        summaries.MapGet("/{council}/{isoWeek}", GetSummaryAsync).WithName("GetSummary").RequireCouncilAccess();
         summaries.MapPost("/{council}/run", RunSummaryAsync).WithName("RunSummary").RequireAuthorization(AccessPolicies.Admin);
         return app;
     }

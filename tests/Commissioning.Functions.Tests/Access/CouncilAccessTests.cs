@@ -50,6 +50,35 @@ public sealed class CouncilAccessTests(ApiFixture fixture) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task AWebhookOnAHostThatIsNotTeamsOrSlackIsRefusedWhenTheCouncilIsConfigured()
+    {
+        using var admin = fixture.Api.Admin();
+        var council = JsonNode.Parse(await JsonContent.Create(Council("E07000214")).ReadAsStringAsync())!.AsObject();
+        council["channels"]![0]!["webhook"] = "ElsewhereHook";
+        council["channels"]![0]!["kind"] = "slack";
+
+        var response = await admin.PutAsync("/api/councils/E07000214", TestPlans.Content(council.ToJsonString()));
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("hooks.example.com", ProblemAssert.Errors(problem, "$.channels[0].webhook")[0]);
+        Assert.DoesNotContain("secret-path", problem.ToJsonString());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/councils/E07000214")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWebhookSettingThatDoesNotExistIsRefusedWhenTheCouncilIsConfigured()
+    {
+        using var admin = fixture.Api.Admin();
+        var council = JsonNode.Parse(await JsonContent.Create(Council("E07000215")).ReadAsStringAsync())!.AsObject();
+        council["channels"]![0]!["webhook"] = "NoSuchSetting";
+
+        var response = await admin.PutAsync("/api/councils/E07000215", TestPlans.Content(council.ToJsonString()));
+
+        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(ProblemAssert.Errors(problem, "$.channels[0].webhook"));
+    }
+
+    [Fact]
     public async Task ACouncilWhoseCodeDiffersFromTheAddressIsRefused()
     {
         using var admin = fixture.Api.Admin();

@@ -24,6 +24,11 @@ public sealed class CommissioningApi(Azurite azurite, Action<IServiceCollection>
         builder.UseSetting("Commissioning:AdminKey", AdminKey);
         builder.UseSetting("Commissioning:Storage:NetworkTimeout", "00:00:05");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Webhook settings the tests' councils name: loopback only (nothing listens on port 9, the discard port),
+        // and a host that is not a Teams or Slack host, to be refused when a council is configured with it.
+        builder.UseSetting("Notifications:AllowLoopback", "true");
+        builder.UseSetting("Webhooks:StevenageTeams", "http://127.0.0.1:9/teams/secret-path");
+        builder.UseSetting("Webhooks:ElsewhereHook", "https://hooks.example.com/services/secret-path");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -18,6 +18,7 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
     public async Task InitializeAsync()
     {
         _http = _app.CreateClient();
+        _http.DefaultRequestHeaders.Add("X-Api-Key", SummaryApp.AdminKey);
         await servers.RegisterAsync(SummaryData.Council(Council, "Stevenage <Borough>", "ward.one@stevenage.example"));
         await servers.RegisterAsync(SummaryData.Council("E06000055", "Bedford", "cabinet@bedford.example"));
         await servers.RegisterAsync(SummaryData.Council(ArchivedCouncil, "North Hertfordshire <District>", "leader@north-herts.example"));
@@ -152,14 +153,14 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         var week = IsoWeek.Parse("2026-W04");
         await servers.IndexAsync("E06000055", week, SummaryData.Entry("BBC-4", week));
 
-        var anonymous = await _http.PostAsync("/api/summaries/E06000055/run?week=2026-W04", null);
+        using var nobody = _app.CreateClient();
+        var anonymous = await nobody.PostAsync("/api/summaries/E06000055/run?week=2026-W04", null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         var problem = await anonymous.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Unauthorized", problem.GetProperty("title").GetString());
         Assert.Equal("Send a key in the X-Api-Key header.", problem.GetProperty("detail").GetString());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/summaries/E06000055/run?week=2026-W04");
-        request.Headers.Add("X-Api-Key", SummaryApp.AdminKey);
         var run = await _http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         var body = await run.Content.ReadFromJsonAsync<JsonElement>();
@@ -168,7 +169,6 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         Assert.Equal($"{SummaryApp.PublicBaseUrl}/api/summaries/E06000055/2026-W04?format=html", body.GetProperty("link").GetString());
 
         using var again = new HttpRequestMessage(HttpMethod.Post, "/api/summaries/E06000055/run?week=2026-W04");
-        again.Headers.Add("X-Api-Key", SummaryApp.AdminKey);
         var second = await _http.SendAsync(again);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("Summary already sent", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
