@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the service locally with sample data:
 #   Azurite (in memory, ports 10000-10002) + the handler on http://localhost:7071 with a fresh dev admin key,
-#   the demo council registered, a council key issued, every sample plan submitted. Ctrl-C stops everything.
+#   MailDev catching summary emails, the demo council registered, a council key issued, every sample plan
+#   submitted. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,6 +31,11 @@ node node_modules/azurite/dist/src/azurite.js --inMemoryPersistence --silent --s
   --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 --tableHost 127.0.0.1 --tablePort 10002 &
 pids+=($!)
 wait_for "Azurite" bash -c 'exec 3<>/dev/tcp/127.0.0.1/10002'
+
+echo "== mail: MailDev catching the weekly summaries (SMTP 127.0.0.1:1025, inbox http://127.0.0.1:1080)"
+node node_modules/maildev/dist/bin/maildev.js --smtp 1025 --web 1080 --ip 127.0.0.1 --silent &
+pids+=($!)
+wait_for "MailDev" bash -c 'exec 3<>/dev/tcp/127.0.0.1/1025'
 
 echo "== handler: building and starting on $base"
 dotnet build functions/Commissioning.Functions -c Release -v q -nologo >/dev/null
@@ -65,6 +71,12 @@ Running. Keys for this session (shown once):
   admin key                 $admin_key
   council key (E07000243)   ${council_key:-<not issued>}
 
+Open:
+  $base/api/app/                         the commissioner's plan form (enter the council key when asked)
+  $base/api/app/council?code=E07000243   the councillors' page for the demo council
+  http://127.0.0.1:1080                      the mail catcher: weekly summaries land here
+    (send one now: curl -X POST -H "X-Api-Key: $admin_key" "$base/api/summaries/E07000243/run?week=<a past ISO week>")
+
 Try:
   curl $base/api/health
   curl $base/api/rubric
@@ -74,6 +86,6 @@ Try:
   curl -H "X-Api-Key: ${council_key:-$admin_key}" "$base/api/plans/E07000243?week=$(date +%G-W%V)&band=red"
   and samples/requests.http (set @councilKey and @adminKey to the keys above)
 
-Ctrl-C stops the handler and Azurite.
+Ctrl-C stops the handler, MailDev and Azurite.
 INFO
 wait "${pids[1]}"

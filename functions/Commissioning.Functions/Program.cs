@@ -16,6 +16,7 @@ using Commissioning.Functions.Web;
 // The Functions custom handler: one ASP.NET Core minimal API serving every function.
 // This file is a table of contents; each feature registers and maps itself from its own folder.
 var builder = WebApplication.CreateBuilder(args);
+builder.UseSettingsBesideTheHandler();
 builder.UseFunctionsCustomHandlerPort();
 builder.LimitRequestBodies();
 

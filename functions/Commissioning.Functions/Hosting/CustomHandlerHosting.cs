@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
 namespace Commissioning.Functions.Hosting;
 
 /// <summary>
@@ -26,6 +29,28 @@ public static class CustomHandlerHosting
             builder.WebHost.UseUrls("http://localhost:7071");
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// The Functions host starts the handler with the package root as its working directory, and `run.sh` starts it
+    /// from the repository root: neither is where appsettings.json sits. When the content root has no appsettings.json,
+    /// the one beside the handler is read first, so environment variables and app settings still override it.
+    /// </summary>
+    public static WebApplicationBuilder UseSettingsBesideTheHandler(this WebApplicationBuilder builder)
+    {
+        const string file = "appsettings.json";
+        if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, file)) || !File.Exists(Path.Combine(AppContext.BaseDirectory, file)))
+        {
+            return builder;
+        }
+
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            Path = file,
+            Optional = true,
+        });
         return builder;
     }
 }
