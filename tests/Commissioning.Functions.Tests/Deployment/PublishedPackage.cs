@@ -82,8 +82,9 @@ public sealed class PublishedPackage : IDisposable
         {
             if (process.HasExited)
             {
+                var exited = $"the handler exited with code {process.ExitCode}:\n{handler.Output}";
                 await handler.DisposeAsync();
-                throw new InvalidOperationException($"the handler exited with code {process.ExitCode}:\n{handler.Output}");
+                throw new InvalidOperationException(exited);
             }
 
             try
