@@ -91,3 +91,15 @@ public class ApiFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
     }
 }
+
+/// <summary>One Azurite and one handler on real Kestrel over loopback TCP, as the Functions host reaches it.</summary>
+public sealed class KestrelApiFixture : ApiFixture
+{
+    protected override CommissioningApi CreateApi()
+    {
+        var api = base.CreateApi();
+        api.UseKestrel(0);
+        api.StartServer();
+        return api;
+    }
+}

@@ -7,31 +7,17 @@ using Xunit.Abstractions;
 namespace Commissioning.Functions.Tests.Load;
 
 /// <summary>Bounded load on loopback: 2,000 distinct plans, 16 at a time, against a private Azurite on real Kestrel.</summary>
-public sealed class SubmissionLoadTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SubmissionLoadTests(KestrelApiFixture fixture, ITestOutputHelper output) : IClassFixture<KestrelApiFixture>
 {
     private const int Submissions = 2_000;
     private const int Concurrency = 16;
-    private Azurite _azurite = null!;
-    private CommissioningApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartNewAsync();
-        _api = new CommissioningApi(_azurite);
-        _api.UseKestrel(0);
-        _api.StartServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    private CommissioningApi Api => fixture.Api;
+    private Azurite Storage => fixture.Azurite;
 
     [Fact]
     public async Task TwoThousandSubmissionsAtSixteenConcurrencyAreAllAcceptedAndAllStored()
     {
-        using var client = await _api.CouncilAsync();
+        using var client = await Api.CouncilAsync();
         Assert.True(client.BaseAddress!.IsLoopback, "load stays on loopback");
         var documents = Enumerable.Range(0, Submissions).Select(i => TestPlans.Document(reference: $"LOAD-{i:D5}")).ToArray();
         var failures = new ConcurrentBag<string>();
@@ -56,7 +42,7 @@ public sealed class SubmissionLoadTests(ITestOutputHelper output) : IAsyncLifeti
         output.WriteLine($"{Submissions} submissions at {Concurrency} concurrency in {clock.Elapsed.TotalSeconds:F1} s ({Submissions / clock.Elapsed.TotalSeconds:F0}/s)");
         Assert.True(failures.IsEmpty, $"{failures.Count} failed, e.g. {failures.FirstOrDefault()}");
         Assert.Equal(Submissions, accepted);
-        var stored = await new StorageInspector(_azurite).Rows("Plans", CommissioningApi.DemoCouncil);
+        var stored = await new StorageInspector(Storage).Rows("Plans", CommissioningApi.DemoCouncil);
         Assert.Equal(accepted, stored.Count);
         // A safety cap, not a speed target: the run is bounded in count (2,000) and must also end in reasonable time
         // on a 2-core machine shared with the rest of the suite. Throughput is reported above and in the benchmark.

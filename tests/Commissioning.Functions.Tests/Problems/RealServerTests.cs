@@ -4,29 +4,14 @@ using Commissioning.Functions.Tests.Infrastructure;
 namespace Commissioning.Functions.Tests.Problems;
 
 /// <summary>The handler on real Kestrel over loopback TCP, as the Functions host reaches it.</summary>
-public sealed class RealServerTests : IAsyncLifetime
+public sealed class RealServerTests(KestrelApiFixture fixture) : IClassFixture<KestrelApiFixture>
 {
-    private Azurite _azurite = null!;
-    private CommissioningApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await Azurite.StartNewAsync();
-        _api = new CommissioningApi(_azurite);
-        _api.UseKestrel(0);
-        _api.StartServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
+    private CommissioningApi Api => fixture.Api;
 
     [Fact]
     public async Task AnOversizedStreamedBodyGetsA413ProblemNotADroppedConnection()
     {
-        using var council = await _api.CouncilAsync();
+        using var council = await Api.CouncilAsync();
         var body = new byte[1024 * 1024 + 10];
         Array.Fill(body, (byte)' ');
         var content = new StreamContent(new MemoryStream(body));   // no Content-Length: chunked, so the limit bites while reading
@@ -42,7 +27,7 @@ public sealed class RealServerTests : IAsyncLifetime
     [Fact]
     public async Task TheRootAnswersOverRealHttp()
     {
-        using var client = _api.Anonymous();
+        using var client = Api.Anonymous();
 
         var response = await client.GetAsync("/");
 
