@@ -211,8 +211,7 @@ public sealed class PlanStore(
         provisioning.RunAsync(async ct =>
         {
             await UploadTextAsync(StorageLayout.AdvisorBlob(council, reference, version), advisorRecord, "application/json", ct);
-            await UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct);
-            await UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct);
+            await UploadGuidanceAsync(council, reference, version, documents, ct);
             return true;
         }, cancellationToken);
 
@@ -277,11 +276,14 @@ public sealed class PlanStore(
         }, ct);
 
     /// <summary>Step 2: the guidance documents (overwritten freely: nothing reads them before the version is published).</summary>
-    private async Task WriteGuidanceAsync(PlanDraft draft, int version, GuidanceDocuments documents, CancellationToken ct)
-    {
-        await UploadTextAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct);
-        await UploadTextAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct);
-    }
+    private Task WriteGuidanceAsync(PlanDraft draft, int version, GuidanceDocuments documents, CancellationToken ct) =>
+        UploadGuidanceAsync(draft.Council, draft.Reference, version, documents, ct);
+
+    /// <summary>The two guidance documents are independent of each other: upload them side by side.</summary>
+    private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct) =>
+        Task.WhenAll(
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct),
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct));
 
     private Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct) =>
         GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text),
