@@ -32,7 +32,9 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService<NotificationDeliveryService>();
         // What the rest of the app hands over: new plan versions and sent weekly summaries.
-        services.AddSingleton<Plans.IPlanSubmittedHandler, PlanNotifications>();
+        services.AddSingleton<PlanNotifications>();
+        services.AddSingleton<Plans.IPlanSubmittedHandler>(provider => provider.GetRequiredService<PlanNotifications>());
+        services.AddSingleton<Plans.IPlanResubmittedHandler>(provider => provider.GetRequiredService<PlanNotifications>());
         services.AddSingleton<Summaries.ISummaryAnnouncer, SummaryNotifications>();
 
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -12,7 +12,7 @@ namespace Commissioning.Functions.Notifications;
 /// or failing webhook never slows or fails the submission.
 /// </summary>
 public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDispatcher dispatcher, IOptions<SummaryOptions> links)
-    : IPlanSubmittedHandler
+    : IPlanSubmittedHandler, IPlanResubmittedHandler
 {
     private readonly string _baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
 
@@ -27,6 +27,12 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDis
             _baseUrl + submitted.Links.Scorecard, _baseUrl + submitted.Links.GuidanceHtml);
         dispatcher.Signal(await outbox.RecordAsync(council, message, cancellationToken));
     }
+
+    /// <summary>
+    /// A resubmission of the same content records the same outbox rows again: nothing is added when they exist (a sent
+    /// row is never sent again), and a version whose submission died before recording them gets them now.
+    /// </summary>
+    public Task HandleResubmittedAsync(PlanSubmitted submitted, CancellationToken cancellationToken) => HandleAsync(submitted, cancellationToken);
 }
 
 /// <summary>The weekly summary, handed to the council's channels subscribed to <c>weekly-summary</c>.</summary>

@@ -14,6 +14,7 @@ public sealed partial class PlanSubmission(
     CouncilStore councils,
     GuidanceRenderer guidance,
     IEnumerable<IPlanSubmittedHandler> listeners,
+    IEnumerable<IPlanResubmittedHandler> resubmissionListeners,
     TimeProvider time,
     ILogger<PlanSubmission> logger)
 {
@@ -37,31 +38,42 @@ public sealed partial class PlanSubmission(
             cancellationToken);
 
         var summary = outcome.Stored.Summary;
+        var submitted = new PlanSubmitted(document.Plan, outcome.Stored.Scorecard, summary, council,
+            PlanLinks.For(summary.Council, summary.Reference, summary.Version));
         if (!outcome.Created)
         {
             LogResubmitted(logger, summary.Council, summary.Reference, summary.Version);
+            if (outcome.Stored.ContentHash == draft.ContentHash)
+            {
+                // The same content again may be the retry of a submission that died after storing its version:
+                // idempotent listeners finish what it started (their keys stop anything happening twice).
+                await NotifyAsync(submitted, resubmissionListeners, (listener, plan) => listener.HandleResubmittedAsync(plan, CancellationToken.None));
+            }
+
             return outcome;
         }
 
         LogStored(logger, summary.Council, summary.Reference, summary.Version, summary.Score, BandWords.ToWord(summary.Band), summary.AlertsCount);
-        await NotifyAsync(new PlanSubmitted(document.Plan, outcome.Stored.Scorecard, summary, council,
-            PlanLinks.For(summary.Council, summary.Reference, summary.Version)));
+        await NotifyAsync(submitted, listeners, (listener, plan) => listener.HandleAsync(plan, CancellationToken.None));
         return outcome;
     }
 
-    /// <summary>The service category as the plan writes it (e.g. "adult-social-care"), kept so lists can be filtered by it.</summary>
     private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
         ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },
             Rubrics.Current, council, PlanCalendar.TodayInEngland(now));
 
-    private async Task NotifyAsync(PlanSubmitted submitted)
+    /// <summary>
+    /// Runs listeners once the version is stored. A caller hanging up must not stop the news going out, so they get no
+    /// cancellation; a listener's failure is logged and never fails a stored submission.
+    /// </summary>
+    private async Task NotifyAsync<TListener>(PlanSubmitted submitted, IEnumerable<TListener> targets, Func<TListener, PlanSubmitted, Task> notify)
+        where TListener : notnull
     {
-        foreach (var listener in listeners)
+        foreach (var listener in targets)
         {
             try
             {
-                // The version is stored: a caller hanging up must not stop the news going out.
-                await listener.HandleAsync(submitted, CancellationToken.None);
+                await notify(listener, submitted);
             }
 #pragma warning disable CA1031 // a listener's failure must never fail a stored submission
             catch (Exception ex)

@@ -15,3 +15,13 @@ public interface IPlanSubmittedHandler
 {
     Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// For handlers whose work is idempotent (keyed by version): also runs when the same content is submitted again.
+/// A submission that stored its version and then died before its handlers ran is completed by the client's retry,
+/// as the rest of the save is.
+/// </summary>
+public interface IPlanResubmittedHandler
+{
+    Task HandleResubmittedAsync(PlanSubmitted submitted, CancellationToken cancellationToken);
+}
