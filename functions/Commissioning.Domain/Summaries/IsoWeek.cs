@@ -74,6 +74,6 @@ public readonly partial record struct IsoWeek : IComparable<IsoWeek>
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-W{Week:00}");
 
-    [GeneratedRegex(@"^(?<year>\d{4})-W(?<week>\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})-W(?<week>[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoWeekPattern();
 }

@@ -21,6 +21,7 @@ public class IsoWeekTests
     [InlineData("2025-W53")]
     [InlineData("2026W05")]
     [InlineData("")]
+    [InlineData("٢٠٢٦-W05")]   // Arabic-Indic digits: a regex \d would accept them and int.Parse would then throw
     public void TextThatIsNotAnIsoWeekDoesNotParse(string text)
     {
         Assert.False(IsoWeek.TryParse(text, out _));
