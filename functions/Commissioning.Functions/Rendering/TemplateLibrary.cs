@@ -15,6 +15,9 @@ public sealed class TemplateLibrary
 {
     private readonly FrozenDictionary<string, Template> _templates;
 
+    /// <summary>The escaping functions, imported once and shared read-only by every render (a template cannot change them).</summary>
+    private static readonly ScriptObject Functions = ImportFunctions();
+
     public TemplateLibrary(string directory)
     {
         Directory = directory;
@@ -55,7 +58,6 @@ public sealed class TemplateLibrary
         }
 
         var globals = new ScriptObject();
-        globals.Import(typeof(TemplateFunctions), renamer: member => TemplateFunctions.Rename(member.Name));
         globals.SetValue("model", model, readOnly: true);
 
         var context = new TemplateContext
@@ -67,8 +69,17 @@ public sealed class TemplateLibrary
             MemberRenamer = member => JsonNamingPolicyRename(member.Name),
             EnableRelaxedMemberAccess = false,
         };
+        context.PushGlobal(Functions);
         context.PushGlobal(globals);
         return template.Render(context);
+    }
+
+    private static ScriptObject ImportFunctions()
+    {
+        var functions = new ScriptObject();
+        functions.Import(typeof(TemplateFunctions), renamer: member => TemplateFunctions.Rename(member.Name));
+        functions.IsReadOnly = true;
+        return functions;
     }
 
     /// <summary>Model members are exposed camelCase, as they appear in the API (e.g. <c>model.overall.score</c>).</summary>
