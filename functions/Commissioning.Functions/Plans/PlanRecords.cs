@@ -17,6 +17,9 @@ public sealed record PlanDraft(
     DateTimeOffset SubmittedAt,
     ServiceCategory? Category = null);
 
+/// <summary>Renders the guidance documents of one version of a plan, from the plan and its scorecard.</summary>
+public delegate Guidance.GuidanceDocuments RenderGuidance(Plan plan, Scorecard scorecard, int version);
+
 /// <summary>The headline of one plan version: what lists, the weekly summary and the history show.</summary>
 public sealed record PlanSummary(
     string Council,

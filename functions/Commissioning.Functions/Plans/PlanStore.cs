@@ -23,10 +23,12 @@ namespace Commissioning.Functions.Plans;
 ///
 /// Saving is crash-safe and idempotent without locks or cross-partition batches:
 /// 1. claim version n = latest + 1 by creating the plan blob only if absent (its metadata carries the content hash),
-/// 2. write the guidance blobs, 3. add the PlanVersions row, 4. move the Plans row from n-1 to n under its ETag
-/// (or add it if absent), 5. record the version in PlansByWeek. A version is visible only once step 4 succeeds; a
-/// retry after a crash at any step finds what exists and completes it; concurrent identical submissions all end at
-/// the same version, and exactly one of them reports it as created.
+/// 2. write the guidance blobs and 3. add the PlanVersions row, side by side, 4. move the Plans row from n-1 to n
+/// under its ETag (or add it if absent), 5. record the version in PlansByWeek. A version is visible only once step 4
+/// succeeds, and a version found already staged (by a retry, a concurrent twin, or a submission taking over an
+/// abandoned version) gets any missing guidance document before it is published. A retry after a crash at any step
+/// finds what exists and completes it; concurrent identical submissions all end at the same version, and exactly one
+/// of them reports it as created.
 /// </summary>
 public sealed class PlanStore(
     BlobServiceClient blobs,
@@ -38,6 +40,8 @@ public sealed class PlanStore(
     private const int MaxAttempts = 40;
     private const int ScorecardChunkBytes = 60_000;
     private const string HashMetadata = "contenthash";
+    private const string HtmlContentType = "text/html; charset=utf-8";
+    private const string MarkdownContentType = "text/markdown; charset=utf-8";
 
     private TableClient Plans => tables.GetTableClient(StorageLayout.PlansTable);
     private TableClient Versions => tables.GetTableClient(StorageLayout.PlanVersionsTable);
@@ -45,11 +49,14 @@ public sealed class PlanStore(
     private BlobContainerClient PlanBlobs => blobs.GetBlobContainerClient(StorageLayout.PlansContainer);
     private BlobContainerClient GuidanceBlobs => blobs.GetBlobContainerClient(StorageLayout.GuidanceContainer);
 
-    /// <summary>Stores a draft as a new version, or finds the version it already is (same content or same idempotency key).</summary>
-    public Task<SaveOutcome> SaveAsync(PlanDraft draft, Func<int, GuidanceDocuments> renderGuidance, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(ct => SaveCoreAsync(draft, renderGuidance, ct), cancellationToken);
+    /// <summary>
+    /// Stores a draft as a new version, or finds the version it already is (same content or same idempotency key).
+    /// <paramref name="plan"/> is the draft's plan, which <paramref name="render"/> turns into its guidance.
+    /// </summary>
+    public Task<SaveOutcome> SaveAsync(PlanDraft draft, Plan plan, RenderGuidance render, CancellationToken cancellationToken) =>
+        provisioning.RunAsync(ct => SaveCoreAsync(draft, plan, render, ct), cancellationToken);
 
-    private async Task<SaveOutcome> SaveCoreAsync(PlanDraft draft, Func<int, GuidanceDocuments> renderGuidance, CancellationToken ct)
+    private async Task<SaveOutcome> SaveCoreAsync(PlanDraft draft, Plan plan, RenderGuidance render, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -71,8 +78,12 @@ public sealed class PlanStore(
             }
 
             var version = (head?.Summary.Version ?? 0) + 1;
+            // The guidance and the PlanVersions row need only the version number: prepare them (CPU) while the claim
+            // travels to storage (I/O). A lost claim wastes the work, which is rare and harmless.
+            var prepared = Task.Run(() => Prepare(draft, plan, version, render), ct);
             var claim = await ClaimAsync(draft, version, ct);
             var staged = claim == Claim.Ours ? null : await ReadVersionAsync(draft.Council, draft.Reference, version, ct);
+            var writtenNow = staged is null;
             if (staged is null)
             {
                 if (claim == Claim.Taken)
@@ -81,14 +92,19 @@ public sealed class PlanStore(
                     continue;
                 }
 
-                await WriteGuidanceAsync(draft, version, renderGuidance(version), ct);
-                staged = await AddVersionAsync(draft, version, ct);
+                staged = await WriteVersionAsync(draft, version, await prepared, ct);
             }
 
             if (staged.ContentHash != draft.ContentHash && time.GetUtcNow() - staged.Summary.SubmittedAt < options.Value.AbandonedVersionAfter)
             {
                 await Backoff(attempt, ct);   // version n is another submission's, about to be published by it
                 continue;
+            }
+
+            if (!writtenNow)
+            {
+                // Its writer may have died between the PlanVersions row and the guidance: nothing is published without it.
+                await EnsureGuidanceAsync(draft, staged, staged.ContentHash == draft.ContentHash ? (await prepared).Guidance : null, render, ct);
             }
 
             // Publish version n: ours, or another submission's that was left unpublished (its writer failed) and
@@ -275,22 +291,10 @@ public sealed class PlanStore(
             Metadata = new Dictionary<string, string> { [HashMetadata] = draft.ContentHash },
         }, ct);
 
-    /// <summary>Step 2: the guidance documents (overwritten freely: nothing reads them before the version is published).</summary>
-    private Task WriteGuidanceAsync(PlanDraft draft, int version, GuidanceDocuments documents, CancellationToken ct) =>
-        UploadGuidanceAsync(draft.Council, draft.Reference, version, documents, ct);
+    /// <summary>What a new version writes beside its plan blob, prepared before the claim returns.</summary>
+    private sealed record PreparedVersion(GuidanceDocuments Guidance, TableEntity Row, PlanVersion Version);
 
-    /// <summary>The two guidance documents are independent of each other: upload them side by side.</summary>
-    private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct) =>
-        Task.WhenAll(
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, "text/html; charset=utf-8", ct),
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", ct));
-
-    private Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct) =>
-        GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
-
-    /// <summary>Step 3: the PlanVersions row. If it is already there (a concurrent or earlier save), use that one.</summary>
-    private async Task<PlanVersion> AddVersionAsync(PlanDraft draft, int version, CancellationToken ct)
+    private PreparedVersion Prepare(PlanDraft draft, Plan plan, int version, RenderGuidance render)
     {
         var summary = Summarise(draft, version);
         var row = new TableEntity(StorageLayout.VersionPartition(draft.Council, draft.Reference), StorageLayout.VersionRow(version));
@@ -307,10 +311,27 @@ public sealed class PlanStore(
             row[$"Scorecard{i}"] = chunks[i];
         }
 
+        return new PreparedVersion(render(plan, draft.Scorecard, version), row, new PlanVersion(summary, draft.ContentHash, draft.Scorecard));
+    }
+
+    /// <summary>
+    /// Steps 2 and 3, side by side: the guidance documents (overwritten freely: nothing reads them before the version
+    /// is published) and the PlanVersions row. If the row is already there (a concurrent or earlier save), use that one.
+    /// </summary>
+    private async Task<PlanVersion> WriteVersionAsync(PlanDraft draft, int version, PreparedVersion prepared, CancellationToken ct)
+    {
+        var guidance = UploadGuidanceAsync(draft.Council, draft.Reference, version, prepared.Guidance, ct);
+        var row = AddVersionAsync(draft, version, prepared, ct);
+        await Task.WhenAll(guidance, row);
+        return await row;
+    }
+
+    private async Task<PlanVersion> AddVersionAsync(PlanDraft draft, int version, PreparedVersion prepared, CancellationToken ct)
+    {
         try
         {
-            await Versions.AddEntityAsync(row, ct);
-            return new PlanVersion(summary, draft.ContentHash, draft.Scorecard);
+            await Versions.AddEntityAsync(prepared.Row, ct);
+            return prepared.Version;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -318,6 +339,57 @@ public sealed class PlanStore(
                    ?? throw new InvalidOperationException("A PlanVersions row reported as existing could not be read.");
         }
     }
+
+    /// <summary>
+    /// Writes whichever guidance document of a staged version is missing, never replacing one that exists (it may
+    /// already carry the advisor's narrative). The draft's own rendering serves when the version has the draft's
+    /// content; another submission's version is rendered from its stored plan and scorecard.
+    /// </summary>
+    private async Task EnsureGuidanceAsync(PlanDraft draft, PlanVersion staged, GuidanceDocuments? ours, RenderGuidance render, CancellationToken ct)
+    {
+        var version = staged.Summary.Version;
+        var documents = ours;
+        if (documents is null)
+        {
+            var stored = await PlanBlobs.GetBlobClient(StorageLayout.PlanBlob(draft.Council, draft.Reference, version)).DownloadContentAsync(ct);
+            if (PlanParser.Parse(stored.Value.Content.ToMemory().Span) is not { IsValid: true, Plan: { } plan })
+            {
+                return;   // it was valid when submitted; a document that no longer parses has no guidance to give
+            }
+
+            documents = render(plan, staged.Scorecard, version);
+        }
+
+        await Task.WhenAll(
+            CreateTextIfAbsentAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct),
+            CreateTextIfAbsentAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct));
+    }
+
+    private async Task CreateTextIfAbsentAsync(string name, string text, string contentType, CancellationToken ct)
+    {
+        try
+        {
+            await GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // already written, by the version's own writer or a twin: keep it
+        }
+    }
+
+    /// <summary>The two guidance documents are independent of each other: upload them side by side.</summary>
+    private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct) =>
+        Task.WhenAll(
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct),
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct));
+
+    private Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct) =>
+        GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
 
     /// <summary>Step 4 and 5: point the Plans row at the version (guarded by its ETag), then index the week.</summary>
     private async Task<bool> PublishAsync(Head? head, PlanVersion staged, CancellationToken ct)

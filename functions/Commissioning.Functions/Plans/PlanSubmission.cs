@@ -33,8 +33,8 @@ public sealed partial class PlanSubmission(
         var draft = new PlanDraft(document.CouncilCode, document.Plan.Reference, document.Plan.Title, document.Bytes,
             document.ContentHash, idempotencyKey, scorecard, now, document.Plan.Service?.Category);
 
-        var outcome = await store.SaveAsync(draft,
-            version => guidance.Render(document.Plan, scorecard, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),
+        var outcome = await store.SaveAsync(draft, document.Plan,
+            (plan, scored, version) => guidance.Render(plan, scored, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),
             cancellationToken);
 
         var summary = outcome.Stored.Summary;

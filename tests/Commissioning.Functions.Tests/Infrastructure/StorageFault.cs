@@ -5,12 +5,15 @@ namespace Commissioning.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// A crash at an exact step: when armed, stops Azurite just before the handler's first write to the named table or
-/// blob container, so the request fails there as it would if storage (or the process) died at that moment.
+/// blob container, so the request fails there as it would if storage (or the process) died at that moment. Or, with
+/// <see cref="FailWritesTo"/>, every write to one table or container fails while the rest of storage works: what a
+/// handler that died mid-way through writes it makes side by side leaves behind.
 /// </summary>
 public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
 {
     private string? _target;
     private int _armed;
+    private string? _failing;
 
     public bool Fired { get; private set; }
 
@@ -21,12 +24,19 @@ public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
         Interlocked.Exchange(ref _armed, 1);
     }
 
+    public void FailWritesTo(string? tableOrContainer) => _failing = tableOrContainer;
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        if (IsWriteToTarget(message.Request) && Interlocked.Exchange(ref _armed, 0) == 1)
+        if (_failing is { } failing && IsWriteTo(message.Request, failing))
+        {
+            throw new HttpRequestException($"Injected: writes to {failing} fail.");
+        }
+
+        if (_target is { } target && IsWriteTo(message.Request, target) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             Fired = true;
             await azurite.StopGracefullyAsync();   // acknowledged writes survive, as they would in Azure
@@ -35,7 +45,7 @@ public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
         await ProcessNextAsync(message, pipeline);
     }
 
-    private bool IsWriteToTarget(Request request)
+    private static bool IsWriteTo(Request request, string target)
     {
         if (request.Method == RequestMethod.Get || request.Method == RequestMethod.Head)
         {
@@ -44,6 +54,6 @@ public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
 
         // Path: /{account}/{table}(PartitionKey=..,RowKey=..) or /{account}/{container}/{blob}
         var segments = request.Uri.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 2 && segments[1].Split('(')[0] == _target;
+        return segments.Length >= 2 && segments[1].Split('(')[0] == target;
     }
 }

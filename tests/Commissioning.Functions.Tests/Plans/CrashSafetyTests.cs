@@ -15,6 +15,7 @@ namespace Commissioning.Functions.Tests.Plans;
 public sealed class CrashSafetyTests : IAsyncLifetime
 {
     private const string Council = CommissioningApi.DemoCouncil;
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(1);
     private Azurite _azurite = null!;
     private StorageFault _fault = null!;
     private CommissioningApi _api = null!;
@@ -28,7 +29,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         {
             services.ConfigureAll<TableClientOptions>(o => o.AddPolicy(_fault, Azure.Core.HttpPipelinePosition.PerCall));
             services.ConfigureAll<BlobClientOptions>(o => o.AddPolicy(_fault, Azure.Core.HttpPipelinePosition.PerCall));
-        });
+        }, new Dictionary<string, string?> { ["Commissioning:Storage:AbandonedVersionAfter"] = AbandonedAfter.ToString() });
         _client = await _api.CouncilAsync();
     }
 
@@ -89,5 +90,53 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         Assert.Equal(1, JsonNode.Parse(await retried.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
         var afterRetry = JsonNode.Parse(await _client.GetStringAsync($"/api/plans/{Council}?week={week}"))!["plans"]!.AsArray();
         Assert.Equal(reference, Assert.Single(afterRetry)!["reference"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AVersionRowWrittenWithoutItsGuidanceStaysInvisibleAndTheRetryWritesTheGuidanceBeforePublishing()
+    {
+        const string reference = "CRASH-GUIDANCE-ONLY";
+        _fault.FailWritesTo("guidance");   // the PlanVersions row, written beside the guidance, lands; the guidance does not
+
+        var failed = await _client.PostAsync("/api/plans", TestPlans.Content(reference: reference));
+
+        await ProblemAssert.IsProblem(failed, HttpStatusCode.ServiceUnavailable);
+        var inspector = new StorageInspector(_azurite);
+        Assert.Single(await inspector.Rows("PlanVersions", $"{Council}|{reference}"));
+        Assert.Empty(await inspector.BlobNames("guidance", $"{Council}/{reference}/"));
+        _fault.FailWritesTo(null);
+        await ProblemAssert.IsProblem(await _client.GetAsync($"/api/plans/{Council}/{reference}"), HttpStatusCode.NotFound);
+
+        var retried = await _client.PostAsync("/api/plans", TestPlans.Content(reference: reference));
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(1, JsonNode.Parse(await retried.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
+        Assert.Equal([$"{Council}/{reference}/v1.html", $"{Council}/{reference}/v1.md"], await inspector.BlobNames("guidance", $"{Council}/{reference}/"));
+        var html = await _client.GetAsync($"/api/plans/{Council}/{reference}/guidance?format=html");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains(reference, await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAbandonedVersionWithoutGuidanceGetsItsOwnGuidanceWhenAnotherSubmissionPublishesIt()
+    {
+        const string reference = "CRASH-ABANDONED";
+        _fault.FailWritesTo("guidance");
+        var abandoned = await _client.PostAsync("/api/plans", TestPlans.Content(reference: reference, change: plan => plan["title"] = "The abandoned first draft"));
+        await ProblemAssert.IsProblem(abandoned, HttpStatusCode.ServiceUnavailable);
+        _fault.FailWritesTo(null);
+        await Task.Delay(AbandonedAfter + TimeSpan.FromMilliseconds(300));   // its writer is gone for good
+
+        var next = await _client.PostAsync("/api/plans", TestPlans.Content(reference: reference, change: plan => plan["title"] = "The second draft"));
+
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        Assert.Equal(2, JsonNode.Parse(await next.Content.ReadAsStringAsync())!["version"]!.GetValue<int>());
+        var first = await _client.GetAsync($"/api/plans/{Council}/{reference}/guidance?format=md&version=1");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var markdown = await first.Content.ReadAsStringAsync();
+        Assert.Contains("The abandoned first draft", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("The second draft", markdown, StringComparison.Ordinal);
+        var second = await _client.GetStringAsync($"/api/plans/{Council}/{reference}/guidance?format=md");
+        Assert.Contains("The second draft", second, StringComparison.Ordinal);
     }
 }
