@@ -53,6 +53,14 @@ public static class PlanSchema
                 writer.WriteString("description", Describe(objectShape));
                 WriteType(writer, "object", nullable);
                 writer.WriteStartObject("properties");
+                if (objectShape == PlanShape.Root)
+                {
+                    writer.WriteStartObject(PlanShape.SchemaReference);
+                    writer.WriteString("description", "The schema an editor checks this plan against (optional; ignored when scoring).");
+                    writer.WriteString("type", "string");
+                    writer.WriteEndObject();
+                }
+
                 foreach (var field in objectShape.Fields)
                 {
                     writer.WritePropertyName(field.Name);

@@ -143,6 +143,9 @@ public static class PlanShape
 
     public static ObjectShape Root { get; } = BuildPlan();
 
+    /// <summary>The one name allowed at the top beside the fields: the schema an editor validates against.</summary>
+    public const string SchemaReference = "$schema";
+
     private static ObjectShape BuildPlan()
     {
         var council = Object<CouncilRef>("The council that will fund the service.",

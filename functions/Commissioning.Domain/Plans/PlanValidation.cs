@@ -71,6 +71,12 @@ internal sealed class PlanValidation
         foreach (var property in value.EnumerateObject())
         {
             var index = FindField(property, fields, next);
+            if (index < 0 && shape == PlanShape.Root && property.NameEquals(PlanShape.SchemaReference))
+            {
+                CheckSchemaReference(property);
+                continue;
+            }
+
             if (index < 0)
             {
                 var name = NameOf(property);
@@ -121,6 +127,20 @@ internal sealed class PlanValidation
             {
                 if (rule.Check(value) is { } message) Report(message);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>$schema</c> at the top names the schema an editor checks the document against (editors add it when told
+    /// about <c>GET /api/schema/plan</c>): allowed, ignored, and only ever a string.
+    /// </summary>
+    private void CheckSchemaReference(JsonProperty property)
+    {
+        if (property.Value.ValueKind != JsonValueKind.String)
+        {
+            path.Add(new PathSegment(PlanShape.SchemaReference));
+            Report("must be a string: the address of the schema your editor checks this plan against");
+            path.RemoveAt(path.Count - 1);
         }
     }
 

@@ -260,6 +260,36 @@ public class PlanParserTests
     }
 
     [Fact]
+    public void ASchemaReferenceAtTheTopIsAllowedAndChangesNothing()
+    {
+        var json = "{\n  \"$schema\": \"https://advisor.example/api/schema/plan\"," + Minimal.TrimStart()[1..];
+
+        var withReference = PlanParser.Parse(json);
+
+        Assert.Empty(Problems(withReference));
+        Assert.Equal(PlanParser.Parse(Minimal).Plan!.Reference, withReference.Plan!.Reference);
+    }
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("null")]
+    [InlineData("{\"url\": \"x\"}")]
+    public void ASchemaReferenceThatIsNotAStringIsNamed(string value)
+    {
+        var json = Minimal[..^2] + $",\n  \"$schema\": {value}\n}}";
+
+        Assert.Equal(["$.$schema: must be a string: the address of the schema your editor checks this plan against"], Problems(PlanParser.Parse(json)));
+    }
+
+    [Fact]
+    public void ASchemaReferenceBelowTheTopIsAnUnknownField()
+    {
+        var json = Minimal.Replace("\"council\": {", "\"council\": {\"$schema\": \"x\", ", StringComparison.Ordinal);
+
+        Assert.Equal(["$.council.$schema: unknown field"], Problems(PlanParser.Parse(json)));
+    }
+
+    [Fact]
     public void AnUnknownFieldWhoseNameIsNotUnicodeIsNamedAsWritten()
     {
         var json = Minimal[..^2] + ",\n  \"ti\\ud800tle\": 1\n}";
