@@ -145,10 +145,12 @@ public sealed class PlanStore(
     public Task<PlanPage> ListAsync(string council, string? isoWeek, Band? band, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         provisioning.RunAsync(async ct =>
         {
-            var (table, partition) = isoWeek is null ? (Plans, council) : (Weeks, StorageLayout.WeekPartition(council, isoWeek));
-            var filter = band is { } b
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Band eq {BandWords.ToWord(b)}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            // A week's partition also holds its digest rows (RowKey ~digest-…), which are not plans: every plan
+            // reference sorts before '~', so the listing stops there and its pages hold plans only.
+            var (table, scope) = isoWeek is null
+                ? (Plans, TableClient.CreateQueryFilter($"PartitionKey eq {council}"))
+                : (Weeks, TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.WeekPartition(council, isoWeek)} and RowKey lt {PlansByWeekTable.DigestRowsFrom}"));
+            var filter = band is { } b ? $"{scope} and {TableClient.CreateQueryFilter($"Band eq {BandWords.ToWord(b)}")}" : scope;
             await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, SummaryColumns, ct).AsPages(continuationToken, pageSize))
             {
                 var plans = page.Values.Select(row => ToSummary(council, isoWeek is null ? row.RowKey : row.RowKey, row)).ToList();

@@ -20,6 +20,9 @@ namespace Commissioning.Functions.Summaries;
 /// </summary>
 public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanIndex
 {
+    /// <summary>Digest rows sort from here on; plan references all sort before it.</summary>
+    public const string DigestRowsFrom = "~";
+
     private static readonly JsonSerializerOptions ListJson = JsonSerializerOptions.Web;
     private readonly TableClient _table = tables.GetTableClient(StorageLayout.PlansByWeekTable);
 
