@@ -6,7 +6,7 @@ namespace Commissioning.Domain.Summaries;
 /// <summary>
 /// What the weekly summary knows about one plan submitted in a week: the latest version submitted that week, its
 /// scores and bands, the alerts it carries, its top recommendations and how well it serves each principle.
-/// One row of the <c>PlansByWeek</c> index; built from a scorecard when the plan is submitted.
+/// One entry of a week's digest in the <c>PlansByWeek</c> index; built from a scorecard when the plan is submitted.
 /// </summary>
 public sealed record WeeklyPlanEntry
 {

@@ -6,6 +6,8 @@ using Commissioning.Functions.Access;
 using Commissioning.Functions.Councils;
 using Commissioning.Functions.Problems;
 using Commissioning.Functions.Storage;
+using Commissioning.Functions.Summaries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +26,7 @@ public static class PlanEndpoints
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PlansByWeekTable>();   // the week index the store writes (shared with the summaries)
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanSubmission>();
         services.AddSingleton<PlanNarratives>();

@@ -19,21 +19,23 @@ namespace Commissioning.Functions.Plans;
 /// All plan storage, in one place. Layout: blob <c>plans/{council}/{reference}/v{n}.json</c> (the raw document, never
 /// modified once its version is published), blobs <c>guidance/{council}/{reference}/v{n}.html|.md</c>, and tables
 /// <c>PlanVersions</c> (one row per version, with the scorecard), <c>Plans</c> (the latest version of each plan) and
-/// <c>PlansByWeek</c> (what the weekly summary reads).
+/// <c>PlansByWeek</c> (per week: a row per plan, which the week's listing pages through, and the week's digest rows,
+/// which the weekly summary reads; see <see cref="PlansByWeekTable"/>).
 ///
 /// Saving is crash-safe and idempotent without locks or cross-partition batches:
 /// 1. claim version n = latest + 1 by creating the plan blob only if absent (its metadata carries the content hash),
 /// 2. write the guidance blobs and 3. add the PlanVersions row, side by side, 4. move the Plans row from n-1 to n
-/// under its ETag (or add it if absent), 5. record the version in PlansByWeek. A version is visible only once step 4
-/// succeeds, and a version found already staged (by a retry, a concurrent twin, or a submission taking over an
-/// abandoned version) gets any missing guidance document before it is published. A retry after a crash at any step
-/// finds what exists and completes it; concurrent identical submissions all end at the same version, and exactly one
-/// of them reports it as created.
+/// under its ETag (or add it if absent), 5. record the version in PlansByWeek: the plan's row and the week's digest,
+/// side by side. A version is visible only once step 4 succeeds, and a version found already staged (by a retry, a
+/// concurrent twin, or a submission taking over an abandoned version) gets any missing guidance document before it is
+/// published. A retry after a crash at any step finds what exists and completes it; concurrent identical submissions
+/// all end at the same version, and exactly one of them reports it as created.
 /// </summary>
 public sealed class PlanStore(
     BlobServiceClient blobs,
     TableServiceClient tables,
     StorageProvisioning provisioning,
+    PlansByWeekTable weekIndex,
     IOptions<StorageOptions> options,
     TimeProvider time)
 {
@@ -161,10 +163,12 @@ public sealed class PlanStore(
     public Task<PlanPage> ListAsync(string council, string? isoWeek, Band? band, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         provisioning.RunAsync(async ct =>
         {
-            var (table, partition) = isoWeek is null ? (Plans, council) : (Weeks, StorageLayout.WeekPartition(council, isoWeek));
-            var filter = band is { } b
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Band eq {BandWords.ToWord(b)}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            // A week's partition also holds its digest rows (RowKey ~digest-…), which are not plans: every plan
+            // reference sorts before '~', so the listing stops there and its pages hold plans only.
+            var (table, scope) = isoWeek is null
+                ? (Plans, TableClient.CreateQueryFilter($"PartitionKey eq {council}"))
+                : (Weeks, TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.WeekPartition(council, isoWeek)} and RowKey lt {PlansByWeekTable.DigestRowsFrom}"));
+            var filter = band is { } b ? $"{scope} and {TableClient.CreateQueryFilter($"Band eq {BandWords.ToWord(b)}")}" : scope;
             await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, SummaryColumns, ct).AsPages(continuationToken, pageSize))
             {
                 var plans = page.Values.Select(row => ToSummary(council, isoWeek is null ? row.RowKey : row.RowKey, row)).ToList();
@@ -174,7 +178,7 @@ public sealed class PlanStore(
             return new PlanPage([], null);
         }, cancellationToken);
 
-    /// <summary>Every plan of a council submitted in an ISO week (its latest version that week): what the weekly summary reads.</summary>
+    /// <summary>Every plan of a council submitted in an ISO week (its latest version that week), as the week's listing has them.</summary>
     public async Task<IReadOnlyList<PlanSummary>> ListWeekAsync(string council, string isoWeek, CancellationToken cancellationToken)
     {
         var all = new List<PlanSummary>();
@@ -417,17 +421,26 @@ public sealed class PlanStore(
     }
 
     /// <summary>
-    /// Records a published version in PlansByWeek unless a later version of the plan is already there. The row holds
-    /// the listing's columns (as in Plans) and the weekly summary's (alerts, top recommendations, principles), so the
-    /// summary reads only this week's partition and never a scorecard.
+    /// Records a published version in PlansByWeek: the plan's row of the week (unless a later version of the plan is
+    /// already there) and the version's entry in the week's digest, the two writes side by side so a submission waits
+    /// for one round trip, not two. Both are idempotent, so a retry after a crash here completes whichever is missing.
+    /// The row holds the listing's columns (as in Plans); the digest entry holds what the weekly summary needs
+    /// (scores, alerts, top recommendations, principles), so the summary reads only the digest and never a scorecard.
     /// </summary>
-    private async Task IndexWeekAsync(PlanVersion stored, CancellationToken ct)
+    private Task IndexWeekAsync(PlanVersion stored, CancellationToken ct)
     {
         var summary = stored.Summary;
-        var partition = StorageLayout.WeekPartition(summary.Council, summary.IsoWeek);
         var week = IsoWeek.Parse(summary.IsoWeek);
         var entry = WeeklyPlanEntry.FromScorecard(summary.Title, summary.Category, stored.Scorecard, summary.Version, summary.SubmittedAt);
-        var row = PlansByWeekTable.ToRow(summary.Council, entry, week);
+        return Task.WhenAll(
+            ListInWeekAsync(summary, PlansByWeekTable.ToRow(summary.Council, entry, week), ct),
+            weekIndex.AddToDigestAsync(summary.Council, week, entry, ct));
+    }
+
+    /// <summary>The plan's row of the week, replaced only by a later version (ETag-guarded).</summary>
+    private async Task ListInWeekAsync(PlanSummary summary, TableEntity row, CancellationToken ct)
+    {
+        var partition = row.PartitionKey;
         WriteSummary(row, summary, contentHash: null);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

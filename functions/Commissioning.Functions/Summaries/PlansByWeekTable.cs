@@ -1,66 +1,75 @@
-using Commissioning.Functions.Storage;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using Commissioning.Domain;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Domain.Summaries;
+using Commissioning.Functions.Storage;
 
 namespace Commissioning.Functions.Summaries;
 
 /// <summary>
-/// The <c>PlansByWeek</c> table: PK <c>{council}|{isoWeek}</c>, RK plan reference, one row per plan submitted in
-/// that week (its latest version that week). Reading a week is one single-partition query, never a scan, so the
-/// summary's cost follows that week's plans and not every plan ever stored.
-/// Row properties: Council, IsoWeek, Reference, Title, Version (int), SubmittedAt (DateTimeOffset), OverallScore (int),
-/// OverallBand (red|amber|green), LocalByDefault, ProportionateFunding, CoDesign (int), Category (kebab word or
-/// absent), Alerts (JSON [{id,title}]), TopRecommendations (JSON [{criterionId,title}]), Principles (JSON
-/// [{number,title,score}]).
+/// The <c>PlansByWeek</c> table: PK <c>{council}|{isoWeek}</c>. Two kinds of row share a week's partition:
+/// <list type="bullet">
+/// <item>RK plan reference: one row per plan submitted in that week (its latest version that week), which ListPlans
+/// <c>?week=</c> pages through. Properties: Council, IsoWeek, Reference, Title, Version (int), SubmittedAt
+/// (DateTimeOffset), OverallScore (int), OverallBand (red|amber|green), LocalByDefault, ProportionateFunding, CoDesign
+/// (int), Category (kebab word or absent), Alerts (JSON [{id,title}]), TopRecommendations (JSON [{criterionId,title}]),
+/// Principles (JSON [{number,title,score}]); the plan store adds the listing's columns (Score, Band, …).</item>
+/// <item>RK <c>~digest-000</c>, <c>~digest-001</c>, …: the week's digest (<see cref="WeekDigest"/>), one property per
+/// plan version holding its whole <see cref="WeeklyPlanEntry"/>. Anything that lists plans filters
+/// <c>RowKey lt '~'</c>.</item>
+/// </list>
+/// The summary reads a week with point reads of its digest rows only (no query), so its cost follows that week's
+/// plans and not every plan ever stored, on Azure and on Azurite alike (docs/decisions/0010-week-digest.md).
 /// </summary>
 public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanIndex
 {
+    /// <summary>Digest rows sort from here on; plan references all sort before it.</summary>
+    public const string DigestRowsFrom = "~";
+
     private static readonly JsonSerializerOptions ListJson = JsonSerializerOptions.Web;
     private readonly TableClient _table = tables.GetTableClient(StorageLayout.PlansByWeekTable);
+    private readonly WeekDigest _digest = new(tables.GetTableClient(StorageLayout.PlansByWeekTable));
 
     public static string PartitionKeyFor(string council, IsoWeek week) => $"{council}|{week}";
 
-    public async Task<IReadOnlyList<WeeklyPlanEntry>> ReadWeekAsync(string council, IsoWeek week, CancellationToken cancellationToken)
-    {
-        var entries = new List<WeeklyPlanEntry>();
-        try
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyFor(council, week)}");
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-            {
-                entries.Add(ToEntry(row));
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No plan has been indexed yet: the table does not exist, so the week is empty.
-        }
+    /// <summary>The week's plans (each at its highest version that week), by reference, from point reads of the digest.</summary>
+    public Task<IReadOnlyList<WeeklyPlanEntry>> ReadWeekAsync(string council, IsoWeek week, CancellationToken cancellationToken) =>
+        _digest.ReadAsync(PartitionKeyFor(council, week), cancellationToken);
 
-        return entries;
-    }
+    /// <summary>
+    /// Adds a plan version to its week's digest (the table must exist). Idempotent, and safe beside any number of
+    /// concurrent additions to the same week: it merges one property and uses no ETag.
+    /// </summary>
+    public Task AddToDigestAsync(string council, IsoWeek week, WeeklyPlanEntry entry, CancellationToken cancellationToken) =>
+        _digest.AddAsync(PartitionKeyFor(council, week), [entry], cancellationToken);
 
-    /// <summary>Writes (or replaces) a plan's row for the week it was submitted in.</summary>
+    /// <summary>Writes (or replaces) a plan's row for the week it was submitted in, and adds it to that week's digest.</summary>
     public async Task UpsertAsync(string council, WeeklyPlanEntry entry, CancellationToken cancellationToken)
     {
         await _table.CreateIfNotExistsAsync(cancellationToken);
-        await _table.UpsertEntityAsync(ToRow(council, entry), TableUpdateMode.Replace, cancellationToken);
+        var row = ToRow(council, entry);
+        await Task.WhenAll(
+            _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken),
+            _digest.AddAsync(row.PartitionKey, [entry], cancellationToken));
     }
 
-    /// <summary>Writes many rows of one council-week in batches (one partition per batch, as Azure requires).</summary>
+    /// <summary>
+    /// Writes many rows of one council-week in batches (one partition per batch, as Azure requires), then adds them
+    /// to the week's digest a few hundred at a time.
+    /// </summary>
     public async Task UpsertWeekAsync(string council, IsoWeek week, IEnumerable<WeeklyPlanEntry> entries, CancellationToken cancellationToken)
     {
         await _table.CreateIfNotExistsAsync(cancellationToken);
-        foreach (var chunk in entries.Select(e => ToRow(council, e, week)).Chunk(100))
+        var all = entries.ToList();
+        foreach (var chunk in all.Select(e => ToRow(council, e, week)).Chunk(100))
         {
             await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
         }
+
+        await _digest.AddAsync(PartitionKeyFor(council, week), all, cancellationToken);
     }
 
+    /// <summary>A plan's row in the week it was submitted in (<paramref name="week"/>, or the UK week of its submission).</summary>
     public static TableEntity ToRow(string council, WeeklyPlanEntry entry, IsoWeek? week = null)
     {
         var isoWeek = week ?? IsoWeek.Of(DateOnly.FromDateTime(SummaryClock.ToUkTime(entry.SubmittedAt)));
@@ -88,21 +97,4 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
 
         return row;
     }
-
-    private static WeeklyPlanEntry ToEntry(TableEntity row) => new()
-    {
-        Reference = row.RowKey,
-        Title = row.GetString("Title") ?? row.RowKey,
-        Version = row.GetInt32("Version") ?? 1,
-        SubmittedAt = row.GetDateTimeOffset("SubmittedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-        Overall = new OverallScore(row.GetInt32("OverallScore") ?? 0, EnumWords.TryParse<Band>(row.GetString("OverallBand")) ?? Band.Red),
-        Dimensions = new DimensionScores(row.GetInt32("LocalByDefault") ?? 0, row.GetInt32("ProportionateFunding") ?? 0, row.GetInt32("CoDesign") ?? 0),
-        Category = EnumWords.TryParse<ServiceCategory>(row.GetString("Category")),
-        Alerts = List<AlertMention>(row.GetString("Alerts")),
-        TopRecommendations = List<RecommendationMention>(row.GetString("TopRecommendations")),
-        Principles = List<PrincipleScore>(row.GetString("Principles")),
-    };
-
-    private static IReadOnlyList<T> List<T>(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, ListJson) ?? [];
 }

@@ -23,7 +23,8 @@ public static class SummariesServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWeeklyPlanIndex, PlansByWeekTable>();
+        services.TryAddSingleton<PlansByWeekTable>();   // one per process: it remembers which digest rows are full
+        services.TryAddSingleton<IWeeklyPlanIndex>(provider => provider.GetRequiredService<PlansByWeekTable>());
         services.TryAddSingleton<ISummaryAnnouncer, NoChatAnnouncer>();
         services.AddSingleton<SummaryRuns>();
         services.AddSingleton<SummaryArchive>();

@@ -6,8 +6,8 @@ namespace Commissioning.Functions.Summaries;
 public sealed record ComposedSummary(WeeklySummary Summary, SummaryDocuments Documents);
 
 /// <summary>
-/// Reads the five weeks a summary needs (the week and the four before, one partition each), builds the summary and
-/// renders it. Nothing is stored or sent here.
+/// Reads the five weeks a summary needs (the week and the four before, each from its digest with point reads, side by
+/// side), builds the summary and renders it. Nothing is stored or sent here.
 /// </summary>
 public sealed class WeeklySummaryComposer(IWeeklyPlanIndex index, SummaryRenderer renderer)
 {

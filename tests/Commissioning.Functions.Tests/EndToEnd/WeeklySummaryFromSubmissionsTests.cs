@@ -61,4 +61,36 @@ public sealed class WeeklySummaryFromSubmissionsTests : IAsyncLifetime
         Assert.DoesNotContain("WK10-GRANTS", week11);
         Assert.Contains("A5", week10);   // the outsourcing plan's alert needs attention
     }
+
+    [Fact]
+    public async Task AWeeksSummaryShowsAPlansLatestVersionThatWeekAndAVersionSubmittedTheWeekAfterOnlyInThatWeek()
+    {
+        using var council = await _api.CouncilAsync(Council);
+        async Task<int> Submit(string title)
+        {
+            var plan = JsonNode.Parse(Sample("community-grants-round.json", "WK10-REVISED"))!.AsObject();
+            plan["title"] = title;
+            var response = await council.PostAsync("/api/plans", TestPlans.Content(plan.ToJsonString()));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>();
+        }
+
+        Assert.Equal(1, await Submit("First draft of the grants round"));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));   // Thursday of 2026-W10
+        Assert.Equal(2, await Submit("Revised grants round"));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));   // Tuesday of 2026-W11
+        Assert.Equal(3, await Submit("Grants round for next year"));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 17, 9, 0, 0, TimeSpan.Zero));
+
+        var week10 = await council.GetStringAsync($"/api/summaries/{Council}/2026-W10?format=md");
+        var week11 = await council.GetStringAsync($"/api/summaries/{Council}/2026-W11?format=md");
+
+        Assert.Contains("[Revised grants round]", week10);
+        Assert.Contains("(WK10-REVISED v2)", week10);
+        Assert.DoesNotContain("First draft of the grants round", week10);
+        Assert.Contains("1 plan was submitted", week10);
+        Assert.Contains("[Grants round for next year]", week11);
+        Assert.Contains("(WK10-REVISED v3)", week11);
+        Assert.DoesNotContain("Revised grants round", week11);
+    }
 }

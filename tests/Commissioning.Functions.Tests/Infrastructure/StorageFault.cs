@@ -5,15 +5,18 @@ namespace Commissioning.Functions.Tests.Infrastructure;
 
 /// <summary>
 /// A crash at an exact step: when armed, stops Azurite just before the handler's first write to the named table or
-/// blob container, so the request fails there as it would if storage (or the process) died at that moment. Or, with
-/// <see cref="FailWritesTo"/>, every write to one table or container fails while the rest of storage works: what a
-/// handler that died mid-way through writes it makes side by side leaves behind.
+/// blob container, so the request fails there as it would if storage (or the process) died at that moment. Requests
+/// sent while it is stopping (a write made side by side with the first) wait for the stop and fail too, as they would
+/// against a dead process, instead of racing it. Or, with <see cref="FailWritesTo"/>, every write to one table or
+/// container fails while the rest of storage works: what a handler that died mid-way through writes it makes side by
+/// side leaves behind.
 /// </summary>
 public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
 {
     private string? _target;
     private int _armed;
     private string? _failing;
+    private Task _stopping = Task.CompletedTask;
 
     public bool Fired { get; private set; }
 
@@ -38,8 +41,21 @@ public sealed class StorageFault(Azurite azurite) : HttpPipelinePolicy
 
         if (_target is { } target && IsWriteTo(message.Request, target) && Interlocked.Exchange(ref _armed, 0) == 1)
         {
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _stopping, stopped.Task);
             Fired = true;
-            await azurite.StopGracefullyAsync();   // acknowledged writes survive, as they would in Azure
+            try
+            {
+                await azurite.StopGracefullyAsync();   // acknowledged writes survive, as they would in Azure
+            }
+            finally
+            {
+                stopped.SetResult();
+            }
+        }
+        else
+        {
+            await Volatile.Read(ref _stopping);
         }
 
         await ProcessNextAsync(message, pipeline);

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Commissioning.Domain;
 using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Plans;
+using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Plans;
@@ -49,7 +50,11 @@ public sealed class PlanSubmissionTests(PlanFixture fixture) : IClassFixture<Pla
         var versionRow = Assert.Single(await Storage.Rows("PlanVersions", $"{Council}|SUBMIT-1"));
         Assert.Equal("000001", versionRow.RowKey);
         var week = PlanCalendar.IsoWeek(DateTimeOffset.UtcNow);
-        Assert.Single(await Storage.Rows("PlansByWeek", $"{Council}|{week}"), r => r.RowKey == "SUBMIT-1");
+        var weekRows = await Storage.Rows("PlansByWeek", $"{Council}|{week}");
+        Assert.Single(weekRows, r => r.RowKey == "SUBMIT-1");
+        var digest = Assert.Single(weekRows, r => r.RowKey == "~digest-000");   // the week's digest, which the summary reads
+        var indexed = WeekDigest.Deserialize(digest.GetString(WeekDigest.PropertyName("SUBMIT-1", 1)));
+        Assert.Equal((1, scorecard.Overall, scorecard.Alerts.Count), (indexed.Version, indexed.Overall, indexed.Alerts.Count));
         Assert.Equal(1, fixture.Listener.For("SUBMIT-1"));
 
         // The links lead somewhere.
@@ -200,5 +205,36 @@ public sealed class PlanSubmissionTests(PlanFixture fixture) : IClassFixture<Pla
         Assert.Empty(otherWeek["plans"]!.AsArray());
         Assert.Equal(bands.Count(b => b == bands[0]), byBand["plans"]!.AsArray().Count);
         Assert.All(byBand["plans"]!.AsArray(), p => Assert.Equal(bands[0], p!["band"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AWeeksListingPagesThroughItsPlansAndNeverShowsTheWeeksDigestRow()
+    {
+        using var client = await fixture.Api.CouncilAsync("E07000102");
+        foreach (var reference in new[] { "PAGE-1", "PAGE-2", "PAGE-3" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/plans", TestPlans.Content("E07000102", reference))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/plans", TestPlans.Content("E07000102", "PAGE-2", p => p["title"] = "Second thoughts"))).StatusCode);
+        var week = PlanCalendar.IsoWeek(DateTimeOffset.UtcNow);
+        var partition = await Storage.Rows("PlansByWeek", $"E07000102|{week}");
+        Assert.Equal(["PAGE-1", "PAGE-2", "PAGE-3", "~digest-000"], partition.Select(r => r.RowKey));   // a row the listing must skip
+
+        var listed = new List<JsonNode>();
+        var pages = 0;
+        for (var next = $"/api/plans/E07000102?week={week}&pageSize=1"; next is not null && pages < 10; pages++)
+        {
+            var page = await Json(await client.GetAsync(next));
+            listed.AddRange(page["plans"]!.AsArray().Select(p => p!));
+            next = page["next"]?.GetValue<string>();
+        }
+
+        Assert.Equal(3, pages);   // one plan a page, and no page for the digest row after the last plan
+        Assert.Equal(["PAGE-1", "PAGE-2", "PAGE-3"], listed.Select(p => p["reference"]!.GetValue<string>()));
+        Assert.Equal([1, 2, 1], listed.Select(p => p["version"]!.GetValue<int>()));
+        Assert.Equal("Second thoughts", listed[1]["title"]!.GetValue<string>());
+        var whole = await Json(await client.GetAsync($"/api/plans/E07000102?week={week}"));
+        Assert.Equal(["PAGE-1", "PAGE-2", "PAGE-3"], whole["plans"]!.AsArray().Select(p => p!["reference"]!.GetValue<string>()));
     }
 }
