@@ -171,28 +171,12 @@ public sealed class PlanStore(
             var filter = band is { } b ? $"{scope} and {TableClient.CreateQueryFilter($"Band eq {BandWords.ToWord(b)}")}" : scope;
             await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, SummaryColumns, ct).AsPages(continuationToken, pageSize))
             {
-                var plans = page.Values.Select(row => ToSummary(council, isoWeek is null ? row.RowKey : row.RowKey, row)).ToList();
+                var plans = page.Values.Select(row => ToSummary(council, row.RowKey, row)).ToList();
                 return new PlanPage(plans, page.ContinuationToken);
             }
 
             return new PlanPage([], null);
         }, cancellationToken);
-
-    /// <summary>Every plan of a council submitted in an ISO week (its latest version that week), as the week's listing has them.</summary>
-    public async Task<IReadOnlyList<PlanSummary>> ListWeekAsync(string council, string isoWeek, CancellationToken cancellationToken)
-    {
-        var all = new List<PlanSummary>();
-        string? token = null;
-        do
-        {
-            var page = await ListAsync(council, isoWeek, band: null, pageSize: 1000, token, cancellationToken);
-            all.AddRange(page.Plans);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
-    }
 
     /// <summary>The stored guidance of a version (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
     public Task<BinaryData?> ReadGuidanceAsync(string council, string reference, int version, GuidanceFormat format, CancellationToken cancellationToken) =>
@@ -364,36 +348,33 @@ public sealed class PlanStore(
             documents = render(plan, staged.Scorecard, version);
         }
 
-        await Task.WhenAll(
-            CreateTextIfAbsentAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct),
-            CreateTextIfAbsentAsync(StorageLayout.GuidanceBlob(draft.Council, draft.Reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct));
+        await UploadGuidanceAsync(draft.Council, draft.Reference, version, documents, ct, onlyIfAbsent: true);
     }
 
-    private async Task CreateTextIfAbsentAsync(string name, string text, string contentType, CancellationToken ct)
+    /// <summary>
+    /// The two guidance documents are independent of each other: upload them side by side. With
+    /// <paramref name="onlyIfAbsent"/>, a document that already exists is kept as it is.
+    /// </summary>
+    private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct, bool onlyIfAbsent = false) =>
+        Task.WhenAll(
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct, onlyIfAbsent),
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct, onlyIfAbsent));
+
+    private async Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct, bool onlyIfAbsent = false)
     {
         try
         {
             await GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), new BlobUploadOptions
             {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Conditions = onlyIfAbsent ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null,
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             }, ct);
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (onlyIfAbsent && ex.Status is 409 or 412)
         {
             // already written, by the version's own writer or a twin: keep it
         }
     }
-
-    /// <summary>The two guidance documents are independent of each other: upload them side by side.</summary>
-    private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct) =>
-        Task.WhenAll(
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct),
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct));
-
-    private Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct) =>
-        GuidanceBlobs.GetBlobClient(name).UploadAsync(BinaryData.FromString(text),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
 
     /// <summary>Step 4 and 5: point the Plans row at the version (guarded by its ETag), then index the week.</summary>
     private async Task<bool> PublishAsync(Head? head, PlanVersion staged, CancellationToken ct)
