@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Commissioning.Domain;
 using Commissioning.Domain.Summaries;
@@ -12,8 +11,8 @@ namespace Commissioning.Functions.Summaries;
 /// <item>RK plan reference: one row per plan submitted in that week (its latest version that week), which ListPlans
 /// <c>?week=</c> pages through. Properties: Council, IsoWeek, Reference, Title, Version (int), SubmittedAt
 /// (DateTimeOffset), OverallScore (int), OverallBand (red|amber|green), LocalByDefault, ProportionateFunding, CoDesign
-/// (int), Category (kebab word or absent), Alerts (JSON [{id,title}]), TopRecommendations (JSON [{criterionId,title}]),
-/// Principles (JSON [{number,title,score}]); the plan store adds the listing's columns (Score, Band, …).</item>
+/// (int), Category (kebab word or absent); the plan store adds the listing's columns (Score, Band, …). Alerts,
+/// recommendations and principles live only in the digest, the one thing that reads them.</item>
 /// <item>RK <c>~digest-000</c>, <c>~digest-001</c>, …: the week's digest (<see cref="WeekDigest"/>), one property per
 /// plan version holding its whole <see cref="WeeklyPlanEntry"/>. Anything that lists plans filters
 /// <c>RowKey lt '~'</c>.</item>
@@ -26,7 +25,6 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
     /// <summary>Digest rows sort from here on; plan references all sort before it.</summary>
     public const string DigestRowsFrom = "~";
 
-    private static readonly JsonSerializerOptions ListJson = JsonSerializerOptions.Web;
     private readonly TableClient _table = tables.GetTableClient(StorageLayout.PlansByWeekTable);
     private readonly WeekDigest _digest = new(tables.GetTableClient(StorageLayout.PlansByWeekTable));
 
@@ -86,9 +84,6 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
             ["LocalByDefault"] = entry.Dimensions.LocalByDefault,
             ["ProportionateFunding"] = entry.Dimensions.ProportionateFunding,
             ["CoDesign"] = entry.Dimensions.CoDesign,
-            ["Alerts"] = JsonSerializer.Serialize(entry.Alerts, ListJson),
-            ["TopRecommendations"] = JsonSerializer.Serialize(entry.TopRecommendations, ListJson),
-            ["Principles"] = JsonSerializer.Serialize(entry.Principles, ListJson),
         };
         if (entry.Category is { } category)
         {
