@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Scriban;
 using Scriban.Runtime;
@@ -10,6 +11,9 @@ namespace Commissioning.Functions.Rendering;
 /// and loop/recursion limits, so one plan cannot make rendering run away.
 /// Scriban does not escape: templates must pass every plan-supplied string through <c>html.escape</c> (HTML),
 /// <c>md_escape</c> (Markdown) or <c>json_string</c> (JSON), which this library provides.
+/// A render costs what the template does and little else (it runs on every submission): Scriban's built-in functions
+/// and our escaping functions are built once and shared read-only (templates only read them, never assign to them),
+/// and the reflection over model types that Scriban would otherwise redo in every new context is done once per type.
 /// </summary>
 public sealed class TemplateLibrary
 {
@@ -17,6 +21,12 @@ public sealed class TemplateLibrary
 
     /// <summary>The escaping functions, imported once and shared read-only by every render (a template cannot change them).</summary>
     private static readonly ScriptObject Functions = ImportFunctions();
+
+    /// <summary>
+    /// Scriban's built-ins (<c>html</c>, <c>array</c>, <c>string</c>, …), built once: a new context would otherwise copy
+    /// all of them. Shared by concurrent renders, which only look functions up in it.
+    /// </summary>
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
     public TemplateLibrary(string directory)
     {
@@ -60,14 +70,17 @@ public sealed class TemplateLibrary
         var globals = new ScriptObject();
         globals.SetValue("model", model, readOnly: true);
 
-        var context = new TemplateContext
+        var context = new SharedAccessorsContext(Builtins)
         {
             StrictVariables = true,
             LoopLimit = 5_000,
             RecursiveLimit = 50,
             LimitToString = 200_000,
-            MemberRenamer = member => JsonNamingPolicyRename(member.Name),
+            MemberRenamer = SharedAccessorsContext.CamelCase,
             EnableRelaxedMemberAccess = false,
+            // Re-indenting multi-line values changes nothing a reader sees (md_escape makes plan text one line; HTML
+            // collapses leading spaces, also under white-space: pre-line) and costs every write a scan.
+            AutoIndent = false,
         };
         context.PushGlobal(Functions);
         context.PushGlobal(globals);
@@ -81,9 +94,6 @@ public sealed class TemplateLibrary
         functions.IsReadOnly = true;
         return functions;
     }
-
-    /// <summary>Model members are exposed camelCase, as they appear in the API (e.g. <c>model.overall.score</c>).</summary>
-    private static string JsonNamingPolicyRename(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     /// <summary>Finds <c>templates/</c> beside the handler (build output and package) or above the working directory.</summary>
     public static string LocateDefaultDirectory()
@@ -105,6 +115,32 @@ public sealed class TemplateLibrary
 
         return besideHandler;
     }
+}
+
+/// <summary>
+/// A template context whose member accessors are shared by every context. Scriban builds, per context, an accessor for
+/// each model type it meets (reflecting over its properties and renaming each); the result depends only on the type, the
+/// renamer and the member filter, which are the same for every render (<see cref="CamelCase"/>, none), so it is built
+/// once per type and reused.
+/// </summary>
+internal sealed class SharedAccessorsContext(ScriptObject builtins) : TemplateContext(builtins)
+{
+    private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();
+
+    /// <summary>Model members are exposed camelCase, as they appear in the API (e.g. <c>model.overall.score</c>).</summary>
+    public static readonly MemberRenamerDelegate CamelCase = member => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+
+    protected override IObjectAccessor GetMemberAccessorImpl(object target)
+    {
+        if (MemberRenamer != CamelCase || MemberFilter is not null)
+        {
+            return base.GetMemberAccessorImpl(target)!;
+        }
+
+        return Accessors.GetOrAdd(target.GetType(), static (_, state) => state.Context.BaseAccessor(state.Target), (Context: this, Target: target));
+    }
+
+    private IObjectAccessor BaseAccessor(object target) => base.GetMemberAccessorImpl(target)!;
 }
 
 public sealed class TemplateLoadException(string file, int line, string message)

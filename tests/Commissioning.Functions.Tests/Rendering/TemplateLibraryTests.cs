@@ -42,6 +42,37 @@ public sealed class TemplateLibraryTests : IDisposable
         Assert.Equal("&lt;b&gt;Hubs&lt;/b&gt;", library.Render("t.sbn", new { PlanTitle = "<b>Hubs</b>" }));
     }
 
+    /// <summary>
+    /// Renders share Scriban's built-ins and the accessors of model types: concurrent renders of different models and
+    /// templates must each get exactly what a render on its own gives, and a template that assigns keeps it to itself.
+    /// </summary>
+    [Fact]
+    public async Task ConcurrentRendersOfDifferentModelsEachGetTheirOwnOutput()
+    {
+        File.WriteAllText(Path.Combine(_folder, "a.html.sbn"), "{{ n = model.count * 2 }}<p>{{ model.planTitle | html.escape }} {{ n }} {{ model.items | array.join \",\" }}</p>");
+        File.WriteAllText(Path.Combine(_folder, "b.md.sbn"), "{{ n = model.score }}{{ model.name | md_escape }}: {{ n }} {{ model.name | string.upcase }}");
+        var library = new TemplateLibrary(_folder);
+        var expectedA = Enumerable.Range(0, 8).Select(i => library.Render("a.html.sbn", new ModelA($"<b>{i}</b>", i, [$"x{i}", "y"]))).ToArray();
+        var expectedB = Enumerable.Range(0, 8).Select(i => library.Render("b.md.sbn", new ModelB($"*plan {i}*", i * 10))).ToArray();
+        Assert.Equal("<p>&lt;b&gt;3&lt;/b&gt; 6 x3,y</p>", expectedA[3]);
+        Assert.Equal("\\*plan 3\\*: 30 *PLAN 3*", expectedB[3]);
+
+        var renders = Enumerable.Range(0, 16).Select(worker => Task.Run(() =>
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var i = (worker + round) % 8;
+                Assert.Equal(expectedA[i], library.Render("a.html.sbn", new ModelA($"<b>{i}</b>", i, [$"x{i}", "y"])));
+                Assert.Equal(expectedB[i], library.Render("b.md.sbn", new ModelB($"*plan {i}*", i * 10)));
+            }
+        }));
+        await Task.WhenAll(renders);
+    }
+
+    private sealed record ModelA(string PlanTitle, int Count, string[] Items);
+
+    private sealed record ModelB(string Name, int Score);
+
     [Theory]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;")]
     [InlineData("{{ model.secret }}", "\\{\\{ model.secret \\}\\}")]
