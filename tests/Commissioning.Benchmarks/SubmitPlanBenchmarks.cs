@@ -37,8 +37,8 @@ namespace Commissioning.Benchmarks;
 /// - Scriban's interpreter takes about a thousand renders to reach its final JIT tier; the set-up renders and scores
 ///   the plan that many times first, so the measurement is not of the JIT (the deployed handler is ReadyToRun).
 /// - The rest of the path settles later than a micro-benchmark does: measured round by round (32 operations a round,
-///   the three methods interleaved in one process), a submission takes some 20 rounds (about 600 submissions) and the
-///   raw writes about 15 before their times stop falling. 30 warm-up rounds after the set-up's 100 put both sides at
+///   the methods interleaved in one process, as <see cref="PairedSubmitRounds"/> runs them), a submission takes some 20
+///   rounds (about 600 submissions) and the raw calls about 15 before their times stop falling. 30 warm-up rounds after the set-up's 100 put both sides at
 ///   steady state, as a handler that has served a few minutes of traffic is.
 /// Run: dotnet run -c Release --project tests/Commissioning.Benchmarks -- --filter '*SubmitPlan*'
 /// </summary>
