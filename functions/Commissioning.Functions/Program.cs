@@ -4,54 +4,57 @@ using Commissioning.Functions.ApiDocument;
 using Commissioning.Functions.Councils;
 using Commissioning.Functions.Health;
 using Commissioning.Functions.Hosting;
+using Commissioning.Functions.Hosting.Local;
 using Commissioning.Functions.Notifications;
 using Commissioning.Functions.Plans;
 using Commissioning.Functions.Problems;
-using Commissioning.Functions.Reference;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Storage;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Web;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-// The Functions custom handler: one ASP.NET Core minimal API serving every function.
-// This file is a table of contents; each feature registers and maps itself from its own folder.
-var builder = WebApplication.CreateBuilder(args);
-builder.UseSettingsBesideTheHandler();
-builder.UseFunctionsCustomHandlerPort();
-builder.LimitRequestBodies();
+// The function app. Under the Functions host it is the host's isolated worker; started on its own (no Core Tools can
+// be installed here, and tests need no host) it runs the same function classes in the local runner (decision 0013).
+// This file is a table of contents: each feature registers itself from its own folder, and each function is a class
+// in its feature's folder.
+if (HostingModes.Detect(args, Environment.GetEnvironmentVariable) == HostingMode.Worker)
+{
+    var worker = FunctionsApplication.CreateBuilder(args);
+    worker.ConfigureFunctionsWebApplication();
+    worker.UseMiddleware<FrontDoorMiddleware>();
+    AddFeatures(worker);
+    worker.Build().Run();
+}
+else
+{
+    var runner = WebApplication.CreateBuilder(args);
+    runner.AddLocalRunner();
+    AddFeatures(runner);
+    runner.Build().MapFunctions().Run();
+}
 
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddProblems();
-builder.Services.AddApiJson();
-builder.Services.AddStorage();
-builder.Services.AddAccess();
-builder.Services.AddRendering(builder.Configuration);
-builder.Services.AddAdvisor(builder.Configuration);
-builder.Services.AddNotifications(builder.Configuration);
-builder.Services.AddCouncils();
-builder.Services.AddPlans();
-builder.Services.AddWeeklySummaries(builder.Configuration);
-builder.Services.AddHealth();
-builder.Services.AddApiDocument();
-builder.Services.AddWebApp();
-
-var app = builder.Build();
-app.UseProblems();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapRoot();
-app.MapSummaryEndpoints();
-app.MapNotificationEndpoints();
-app.MapAdvisorEndpoints().RequireCouncilAccess();
-var api = app.MapGroup("/api");
-api.MapPlans();
-api.MapCouncils();
-api.MapReference();
-api.MapHealth();
-api.MapApiDocument();
-api.MapWebApp();
-
-app.Run();
+static void AddFeatures(IHostApplicationBuilder builder)
+{
+    builder.UseSettingsBesideTheApp();
+    var services = builder.Services;
+    var configuration = builder.Configuration;
+    services.AddSingleton(TimeProvider.System);
+    services.AddSingleton(HostSettings.Read(configuration));
+    services.AddSingleton<FrontDoor>();
+    services.AddProblems();
+    services.AddApiJson();
+    services.AddStorage();
+    services.AddAccess();
+    services.AddRendering(configuration);
+    services.AddAdvisor(configuration);
+    services.AddNotifications();
+    services.AddCouncils();
+    services.AddPlans();
+    services.AddWeeklySummaries(configuration);
+    services.AddHealth();
+    services.AddApiDocument();
+    services.AddWebApp();
+}
 
 public partial class Program;

@@ -20,6 +20,17 @@ public static class SummaryTiming
     }
 
     /// <summary>
+    /// The week due when the timer reports a missed run (<c>IsPastDue</c>): the latest week whose send time (the Monday
+    /// after it at the send hour) has passed, whatever day it is now. A summary already sent is not sent again.
+    /// </summary>
+    public static IsoWeek LatestWeekDue(DateTime localTime, int sendHour)
+    {
+        var thisWeek = IsoWeek.Of(DateOnly.FromDateTime(localTime));
+        var sentThisMonday = localTime.DayOfWeek != DayOfWeek.Monday || localTime.Hour >= sendHour;
+        return thisWeek.AddWeeks(sentThisMonday ? -1 : -2);
+    }
+
+    /// <summary>
     /// True when <paramref name="week"/> has ended by <paramref name="localTime"/>: a summary of it may be previewed or
     /// sent. The current and future weeks are never summarised.
     /// </summary>

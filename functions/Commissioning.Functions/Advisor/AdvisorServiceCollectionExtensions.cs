@@ -39,10 +39,8 @@ public static class AdvisorServiceCollectionExtensions
                     provider.GetRequiredKeyedService<OpenAIClient>(key),
                     provider.GetService<ILoggerFactory>()));
 
-            // Each new plan version gets its narrative in the background, so submissions never wait for the model.
-            services.AddSingleton<NarrativeOnSubmission>();
-            services.AddSingleton<Plans.IPlanSubmittedHandler>(provider => provider.GetRequiredService<NarrativeOnSubmission>());
-            services.AddHostedService(provider => provider.GetRequiredService<NarrativeOnSubmission>());
+            // Each new plan version's narrative is written from the narratives queue, so submissions never wait for the model.
+            services.AddSingleton<Plans.IPlanSubmittedHandler, NarrativeOnSubmission>();
         }
 
         services.AddSingleton(provider => new GuidanceAdvisor(

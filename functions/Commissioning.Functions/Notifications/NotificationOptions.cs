@@ -24,45 +24,21 @@ public sealed class NotificationOptions
     /// <summary>Hosts a Slack incoming webhook may point at. Null means the defaults.</summary>
     public string[]? SlackHosts { get; set; }
 
-    /// <summary>Attempts per message, the first included, before it is marked failed.</summary>
-    [Range(1, 20)]
-    public int MaxAttempts { get; set; } = 6;
-
-    /// <summary>Backoff before the second attempt; it doubles each time up to <see cref="MaxDelay"/>, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Attempts per message in all, the first included, before it is marked failed. A transient failure without
+    /// Retry-After is retried by the queue (host.json <c>maxDequeueCount</c>, then the poison queue); this caps the
+    /// rounds a receiver's Retry-After can add.
+    /// </summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 10;
 
     /// <summary>How long one POST may take before it counts as a (retryable) timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// Waits up to this long are spent in memory between attempts; a longer wait (a large Retry-After) leaves the
-    /// message pending with its due time, for the periodic sweep to pick up.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often pending messages are looked for (also once at start-up), so a restart finishes them.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// A message recorded but never signalled (the submission stopped before its data was committed) is left alone
-    /// this long, so a retried submission can complete first; after it, a sweep sends it anyway.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan CommitGrace { get; set; } = TimeSpan.FromMinutes(2);
-
     /// <summary>Extra time a claimed message stays reserved beyond the attempt it is making.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
     public TimeSpan ClaimMargin { get; set; } = TimeSpan.FromSeconds(30);
-
-    [Range(1, 32)]
-    public int MaxConcurrentDeliveries { get; set; } = 4;
 
     /// <summary>Teams rejects cards over about 28 KB; stay a little under.</summary>
     [Range(2_048, 28_000)]

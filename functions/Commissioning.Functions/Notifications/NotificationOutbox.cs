@@ -35,16 +35,23 @@ public sealed record OutboxClaim(OutboxKey Key, string EventId, string Channel, 
     internal OutboxRow Row { get; init; } = new();
 }
 
+/// <summary>What a claim found: the message reserved for this delivery, already settled, or to be tried later.</summary>
+public sealed record ClaimAttempt(OutboxClaim? Claim, DateTimeOffset? TryAgainAt)
+{
+    public static ClaimAttempt Settled { get; } = new(null, null);
+}
+
 /// <summary>
-/// The transactional outbox for notifications. The submission path calls <see cref="RecordAsync(Council, PlanMessage, CancellationToken)"/>
-/// before its own data is committed — one table write in the council's partition, adding rows only if absent — and signals
-/// the <see cref="NotificationDispatcher"/> once its data is safe. Sending happens later, in the background.
+/// The outbox for notifications: one row per intended post (its dedupe key), recorded once the submission's version is
+/// stored — one table write in the council's partition, adding rows only if absent — and then put on the
+/// notifications queue (<see cref="NotificationQueue"/>). The row is what makes delivery exactly-once in effect: a
+/// delivery claims it with an ETag-guarded update, and a row marked sent is never sent again, however many queue
+/// messages name it.
 /// </summary>
 public sealed class NotificationOutbox(
     NotificationTables tables,
     NotificationComposer composer,
     TimeProvider time,
-    IOptions<NotificationOptions> options,
     ILogger<NotificationOutbox> logger)
 {
     /// <summary>Records the plan message for every channel of the council that wants it. Storage failures propagate (the submission cannot be safe without them).</summary>
@@ -83,8 +90,6 @@ public sealed class NotificationOutbox(
                 Status = (body is null ? OutboxStatus.Failed : OutboxStatus.Pending).ToString(),
                 LastOutcome = body is null ? DeliveryOutcome.NotComposed.ToString() : null,
                 CreatedAt = now,
-                // Not due for sweeps until the submission has had time to commit; its signal sends it at once.
-                NextAttemptAt = now + options.Value.CommitGrace,
             });
         }
 
@@ -142,24 +147,28 @@ public sealed class NotificationOutbox(
     }
 
     /// <summary>
-    /// Reserves a due message for this dispatcher with an ETag-guarded update. Null when it is sent, failed, not yet due,
-    /// reserved by another dispatcher, or another dispatcher won the race. <paramref name="dataCommitted"/> (the
-    /// submission signalled it) makes a never-tried message due at once, without waiting out the commit grace.
+    /// Reserves a due message for one delivery with an ETag-guarded update. A message already sent or given up on (or
+    /// never recorded) is settled; one held by another delivery, or waiting out a Retry-After, is to be tried at the
+    /// time it gives.
     /// </summary>
-    public async Task<OutboxClaim?> TryClaimAsync(OutboxKey key, TimeSpan reservation, bool dataCommitted, CancellationToken cancellationToken)
+    public async Task<ClaimAttempt> TryClaimAsync(OutboxKey key, TimeSpan reservation, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var found = await tables.Outbox.GetEntityIfExistsAsync<OutboxRow>(key.Council, key.DedupeKey, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } row)
         {
-            return null;
+            return ClaimAttempt.Settled;
         }
 
         var now = time.GetUtcNow();
-        var committedAndUntried = dataCommitted && row.Status == nameof(OutboxStatus.Pending) && row.Attempts == 0;
-        if (!IsDue(row, now) && !committedAndUntried)
+        if (DueAt(row) is not { } due)
         {
-            return null;
+            return ClaimAttempt.Settled;
+        }
+
+        if (due > now)
+        {
+            return new ClaimAttempt(null, due);
         }
 
         row.Status = nameof(OutboxStatus.Sending);
@@ -168,12 +177,47 @@ public sealed class NotificationOutbox(
         {
             var updated = await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             row.ETag = updated.Headers.ETag ?? row.ETag;
-            return new OutboxClaim(key, row.EventId, row.Channel, Enum.Parse<ChannelKind>(row.Kind), row.Webhook, row.Body, row.Attempts) { Row = row };
+            return new ClaimAttempt(new OutboxClaim(key, row.EventId, row.Channel, Enum.Parse<ChannelKind>(row.Kind), row.Webhook, row.Body, row.Attempts) { Row = row }, null);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            return null;
+            // Another delivery claimed it a moment ago: look again once its reservation could have lapsed.
+            return new ClaimAttempt(null, now + reservation);
         }
+    }
+
+    /// <summary>
+    /// Gives up on a message that is not sent (its queue message was moved to the poison queue): marks it failed and
+    /// returns what the admin should see of it, or null when it was sent or is not known.
+    /// </summary>
+    public async Task<OutboxClaim?> GiveUpAsync(OutboxKey key, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        for (var round = 0; round < 5; round++)
+        {
+            var found = await tables.Outbox.GetEntityIfExistsAsync<OutboxRow>(key.Council, key.DedupeKey, cancellationToken: cancellationToken);
+            if (!found.HasValue || found.Value is not { } row || row.Status is nameof(OutboxStatus.Sent) or nameof(OutboxStatus.Failed))
+            {
+                return null;
+            }
+
+            var claim = new OutboxClaim(key, row.EventId, row.Channel, Enum.Parse<ChannelKind>(row.Kind), row.Webhook, row.Body, row.Attempts) { Row = row };
+            row.Status = nameof(OutboxStatus.Failed);
+            row.LastOutcome = DeliveryOutcome.GaveUp.ToString();
+            row.NextAttemptAt = null;
+            row.ClaimedUntil = null;
+            try
+            {
+                await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return claim;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // A delivery was settling it at the same moment: read it again.
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -203,42 +247,6 @@ public sealed class NotificationOutbox(
         }
     }
 
-    /// <summary>Hands a claimed message back as pending and due now (shutting down); best effort, a lapsed reservation does the same.</summary>
-    public async Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken)
-    {
-        var row = claim.Row;
-        row.Status = nameof(OutboxStatus.Pending);
-        row.NextAttemptAt = time.GetUtcNow();
-        row.ClaimedUntil = null;
-        try
-        {
-            await tables.Outbox.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            // Someone else holds or settled it: nothing to hand back.
-        }
-    }
-
-    /// <summary>Messages that are waiting and due, or whose dispatcher stopped before finishing (reservation lapsed).</summary>
-    public async Task<IReadOnlyList<OutboxKey>> FindDueAsync(CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var due = new List<OutboxKey>();
-        var filter = $"{nameof(OutboxRow.Status)} eq '{nameof(OutboxStatus.Pending)}' or {nameof(OutboxRow.Status)} eq '{nameof(OutboxStatus.Sending)}'";
-        string[] columns = ["PartitionKey", "RowKey", nameof(OutboxRow.Status), nameof(OutboxRow.NextAttemptAt), nameof(OutboxRow.ClaimedUntil)];
-        await foreach (var row in tables.Outbox.QueryAsync<OutboxRow>(filter, select: columns, cancellationToken: cancellationToken))
-        {
-            if (IsDue(row, now))
-            {
-                due.Add(new OutboxKey(row.PartitionKey, row.RowKey));
-            }
-        }
-
-        return due;
-    }
-
     public async Task<IReadOnlyList<OutboxSummary>> ListAsync(string council, int take, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
@@ -253,13 +261,13 @@ public sealed class NotificationOutbox(
         return [.. list.OrderByDescending(m => m.CreatedAt).Take(take)];
     }
 
-    private static bool IsDue(OutboxRow row, DateTimeOffset now) => row.Status switch
+    /// <summary>When the message may be tried: null once settled (sent or failed).</summary>
+    private static DateTimeOffset? DueAt(OutboxRow row) => row.Status switch
     {
-        nameof(OutboxStatus.Pending) => row.NextAttemptAt is null || row.NextAttemptAt <= now,
-        nameof(OutboxStatus.Sending) => row.ClaimedUntil is null || row.ClaimedUntil <= now,
-        _ => false,
-    };
-}
+        nameof(OutboxStatus.Pending) => row.NextAttemptAt ?? DateTimeOffset.MinValue,
+        nameof(OutboxStatus.Sending) => row.ClaimedUntil ?? DateTimeOffset.MinValue,
+        _ => null,
+    };}
 
 /// <summary>The stored outbox row; it never leaves the notifications storage code.</summary>
 internal sealed class OutboxRow : ITableEntity

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Functions.Notifications;
@@ -7,10 +5,11 @@ namespace Commissioning.Functions.Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Teams and Slack notifications: the outbox the submission path records into, the dispatcher it signals, the
-    /// background delivery service, the webhook policy and the council-channel validator. Needs <c>AddRendering</c>.
+    /// Teams and Slack notifications: the outbox the submission path records into, the queue it hands messages to,
+    /// the delivery the queue-triggered functions run, the webhook policy and the council-channel validator. Needs
+    /// <c>AddRendering</c> and <c>AddStorage</c>.
     /// </summary>
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.Section)
@@ -18,8 +17,6 @@ public static class NotificationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => TableServiceFromConfiguration(configuration));
-        services.TryAddSingleton(_ => AdminKey.FromConfiguration(configuration));
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookPolicy>();
@@ -29,8 +26,8 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<WebhookSender>();
-        services.AddSingleton<NotificationDispatcher>();
-        services.AddHostedService<NotificationDeliveryService>();
+        services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<NotificationDelivery>();
         // What the rest of the app hands over: new plan versions and sent weekly summaries.
         services.AddSingleton<PlanNotifications>();
         services.AddSingleton<Plans.IPlanSubmittedHandler>(provider => provider.GetRequiredService<PlanNotifications>());
@@ -43,24 +40,5 @@ public static class NotificationsServiceCollectionExtensions
             // The default HttpClient logging writes the request URI, which for a webhook is the secret.
             .RemoveAllLoggers();
         return services;
-    }
-
-    /// <summary>
-    /// The storage account's table service, unless storage registered one already: a connection string in
-    /// <c>AzureWebJobsStorage</c> (Azurite locally), or managed identity via <c>AzureWebJobsStorage__tableServiceUri</c>
-    /// or <c>AzureWebJobsStorage__accountName</c> in Azure.
-    /// </summary>
-    private static TableServiceClient TableServiceFromConfiguration(IConfiguration configuration)
-    {
-        if (configuration["AzureWebJobsStorage"] is { Length: > 0 } connectionString)
-        {
-            return new TableServiceClient(connectionString);
-        }
-
-        var section = configuration.GetSection("AzureWebJobsStorage");
-        var uri = section["tableServiceUri"] is { Length: > 0 } configured ? configured
-            : section["accountName"] is { Length: > 0 } account ? $"https://{account}.table.core.windows.net"
-            : throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName for notifications storage.");
-        return new TableServiceClient(new Uri(uri), new DefaultAzureCredential());
     }
 }

@@ -8,10 +8,10 @@ namespace Commissioning.Functions.Notifications;
 
 /// <summary>
 /// A new plan version goes to the council's Teams/Slack channels that want it (red or alerts, or every submission):
-/// the outbox rows are recorded, then the dispatcher is signalled; posting happens in the background, so a slow
+/// the outbox rows are recorded, then put on the notifications queue; a queue-triggered function posts them, so a slow
 /// or failing webhook never slows or fails the submission.
 /// </summary>
-public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDispatcher dispatcher, IOptions<SummaryOptions> links)
+public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQueue queue, IOptions<SummaryOptions> links)
     : IPlanSubmittedHandler, IPlanResubmittedHandler
 {
     private readonly string _baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
@@ -25,7 +25,7 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDis
 
         var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, submitted.Summary.Version,
             _baseUrl + submitted.Links.Scorecard, _baseUrl + submitted.Links.GuidanceHtml);
-        dispatcher.Signal(await outbox.RecordAsync(council, message, cancellationToken));
+        await queue.EnqueueAsync(await outbox.RecordAsync(council, message, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationDis
 }
 
 /// <summary>The weekly summary, handed to the council's channels subscribed to <c>weekly-summary</c>.</summary>
-public sealed class SummaryNotifications(NotificationOutbox outbox, NotificationDispatcher dispatcher) : ISummaryAnnouncer
+public sealed class SummaryNotifications(NotificationOutbox outbox, NotificationQueue queue) : ISummaryAnnouncer
 {
     public async Task AnnounceAsync(SummaryAnnouncement announcement, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class SummaryNotifications(NotificationOutbox outbox, Notification
             Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
             Lines: Lines(summary),
             Link: announcement.Link);
-        dispatcher.Signal(await outbox.RecordAsync(announcement.Council, message, cancellationToken));
+        await queue.EnqueueAsync(await outbox.RecordAsync(announcement.Council, message, cancellationToken), cancellationToken);
     }
 
     private static List<string> Lines(WeeklySummary summary)

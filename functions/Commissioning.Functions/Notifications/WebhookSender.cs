@@ -22,6 +22,8 @@ public enum DeliveryOutcome
     [JsonStringEnumMemberName("refused")] Refused,
     /// <summary>Not sent: the message could not be composed from its template.</summary>
     [JsonStringEnumMemberName("not-composed")] NotComposed,
+    /// <summary>Given up: every attempt the queue allows failed, and the message went to the poison queue.</summary>
+    [JsonStringEnumMemberName("gave-up")] GaveUp,
 }
 
 /// <summary>The outcome of one POST, safe to store and show: never the URL.</summary>

@@ -4,8 +4,8 @@ namespace Commissioning.Functions.Problems;
 
 /// <summary>
 /// Every error the API returns is a ProblemDetails made here, so titles, types and extra headers stay consistent.
-/// Endpoints return these results; middleware (authentication, the exception handler, status-code pages) writes
-/// the same shapes through <see cref="ProblemWriter"/>.
+/// Functions return these results; the front door (keys, body limits, failures) and the local runner's status-code
+/// pages answer with the same shapes.
 /// </summary>
 public static class ApiProblem
 {
@@ -30,6 +30,25 @@ public static class ApiProblem
     public static ProblemHttpResult PayloadTooLarge(long limitBytes) =>
         TypedResults.Problem($"The document is larger than the {limitBytes:N0} bytes a plan may have.",
             statusCode: StatusCodes.Status413PayloadTooLarge, title: "Document too large", type: TypeBase + "too-large");
+
+    /// <summary>A ProblemDetails for <paramref name="status"/> with its standard title and type.</summary>
+    public static ProblemHttpResult Status(int status, string? detail = null)
+    {
+        var (title, type, defaultDetail) = Describe(status);
+        return TypedResults.Problem(detail ?? defaultDetail, statusCode: status, title: title, type: TypeBase + type);
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: storage (or a busy plan) cannot take the request now; nothing was lost.</summary>
+    public static IResult Unavailable(int retryAfterSeconds, string? detail = null) => new RetryLater(retryAfterSeconds, Status(StatusCodes.Status503ServiceUnavailable, detail));
+
+    private sealed record RetryLater(int Seconds, ProblemHttpResult Problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem.ExecuteAsync(httpContext);
+        }
+    }
 
     internal static (string Title, string Type, string Detail) Describe(int status) => status switch
     {

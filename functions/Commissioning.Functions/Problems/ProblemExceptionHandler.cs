@@ -1,13 +1,40 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Problems;
 
 /// <summary>
-/// The last stop for exceptions: storage outages become 503 with Retry-After, unreadable requests their 4xx,
+/// What a failure becomes: storage outages and a busy plan 503 with Retry-After, unreadable requests their 4xx,
 /// anything else a bare 500 ProblemDetails with no exception detail (the exception is logged, never returned).
+/// The front door asks it for every function's failure; under the local runner it is also the last stop for
+/// exceptions outside a function.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(ProblemWriter writer, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IOptions<ProblemOptions> options, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    public IResult ResultFor(HttpContext context, Exception exception)
+    {
+        var retryAfter = options.Value.RetryAfterSeconds;
+        if (exception is Plans.PlanStoreBusyException)
+        {
+            return ApiProblem.Unavailable(retryAfter,
+                "Other submissions of this plan are being stored at this moment. Send the request again after the Retry-After interval.");
+        }
+
+        if (StorageOutage.IsOutage(exception, context.RequestAborted))
+        {
+            LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
+            return ApiProblem.Unavailable(retryAfter);
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            return ApiProblem.Status(bad.StatusCode);
+        }
+
+        LogUnexpected(logger, exception, context.Request.Method, context.Request.Path);
+        return ApiProblem.Status(StatusCodes.Status500InternalServerError);
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (context.Response.HasStarted)
@@ -15,28 +42,7 @@ public sealed partial class ProblemExceptionHandler(ProblemWriter writer, ILogge
             return false;
         }
 
-        if (exception is Plans.PlanStoreBusyException)
-        {
-            await writer.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
-                "Other submissions of this plan are being stored at this moment. Send the request again after the Retry-After interval.");
-            return true;
-        }
-
-        if (StorageOutage.IsOutage(exception, context.RequestAborted))
-        {
-            LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
-            await writer.WriteAsync(context, StatusCodes.Status503ServiceUnavailable);
-            return true;
-        }
-
-        if (exception is BadHttpRequestException bad)
-        {
-            await writer.WriteAsync(context, bad.StatusCode);
-            return true;
-        }
-
-        LogUnexpected(logger, exception, context.Request.Method, context.Request.Path);
-        await writer.WriteAsync(context, StatusCodes.Status500InternalServerError);
+        await ResultFor(context, exception).ExecuteAsync(context);
         return true;
     }
 

@@ -2,7 +2,7 @@ namespace Commissioning.Functions.Problems;
 
 public static class ProblemsServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error: endpoint results, exceptions, empty 4xx/5xx responses.</summary>
+    /// <summary>ProblemDetails for every error: function results, failures, and (under the local runner) empty 4xx/5xx responses.</summary>
     public static IServiceCollection AddProblems(this IServiceCollection services)
     {
         services.AddOptions<ProblemOptions>().BindConfiguration("Commissioning:Problems").ValidateDataAnnotations().ValidateOnStart();
@@ -11,19 +11,16 @@ public static class ProblemsServiceCollectionExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.Remove("exception");   // never a stack trace, whatever the environment
         });
-        services.AddSingleton<ProblemWriter>();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<ProblemExceptionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(provider => provider.GetRequiredService<ProblemExceptionHandler>());
         return services;
     }
+}
 
-    public static WebApplication UseProblems(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(async context =>
-        {
-            var writer = context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>();
-            await writer.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode);
-        });
-        return app;
-    }
+/// <summary>How long a client should wait before retrying when storage is unreachable.</summary>
+public sealed class ProblemOptions
+{
+    /// <summary>Seconds a client should wait before retrying when storage is unreachable.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 5;
 }

@@ -16,6 +16,20 @@ public static class StorageLayout
     /// <summary>PK council code, RK ISO week: which weekly summaries have been claimed, rendered and sent.</summary>
     public const string SummaryRunsTable = "SummaryRuns";
 
+    /// <summary>The local runner's timer schedule status and locks (the Functions host keeps its own elsewhere).</summary>
+    public const string LocalRunnerContainer = "local-runner";
+
+    /// <summary>Teams and Slack posts to deliver: <c>{"council": …, "dedupeKey": …}</c>, one per outbox row.</summary>
+    public const string NotificationsQueue = "notifications";
+
+    /// <summary>Messages that failed <c>maxDequeueCount</c> times; each is recorded as a failed delivery.</summary>
+    public const string NotificationsPoisonQueue = NotificationsQueue + "-poison";
+
+    /// <summary>Plan versions whose advisor narrative is to be written: <c>{"council": …, "reference": …, "version": n}</c>.</summary>
+    public const string NarrativesQueue = "narratives";
+
+    public static IReadOnlyList<string> Queues { get; } = [NotificationsQueue, NotificationsPoisonQueue, NarrativesQueue, NarrativesQueue + "-poison"];
+
     public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer];
     public static IReadOnlyList<string> Tables { get; } = [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable];
 

@@ -5,7 +5,8 @@ namespace Commissioning.Functions.Storage;
 /// <summary>
 /// How the handler reaches Azure Storage, read the Functions way: <c>AzureWebJobsStorage</c> holds a connection
 /// string (<c>UseDevelopmentStorage=true</c> locally), or <c>AzureWebJobsStorage__accountName</c> /
-/// <c>__blobServiceUri</c> / <c>__tableServiceUri</c> (+ <c>__clientId</c>) select managed identity.
+/// <c>__blobServiceUri</c> / <c>__tableServiceUri</c> / <c>__queueServiceUri</c> (+ <c>__clientId</c>) select managed
+/// identity, the same settings the Functions host reads for its own use of the account (queue triggers, timer locks).
 /// Timeouts and retries are short on purpose: a dead storage account answers 503 in seconds, not minutes.
 /// </summary>
 public sealed class StorageOptions
@@ -15,6 +16,7 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
     public Uri? BlobServiceUri { get; set; }
     public Uri? TableServiceUri { get; set; }
+    public Uri? QueueServiceUri { get; set; }
     public string? ClientId { get; set; }
 
     [Range(0, 10)]
@@ -45,6 +47,7 @@ public sealed class StorageOptions
         var account = setting["accountName"];
         options.BlobServiceUri = Parse(setting["blobServiceUri"]) ?? (account is { Length: > 0 } ? new Uri($"https://{account}.blob.core.windows.net") : null);
         options.TableServiceUri = Parse(setting["tableServiceUri"]) ?? (account is { Length: > 0 } ? new Uri($"https://{account}.table.core.windows.net") : null);
+        options.QueueServiceUri = Parse(setting["queueServiceUri"]) ?? (account is { Length: > 0 } ? new Uri($"https://{account}.queue.core.windows.net") : null);
         options.ClientId = setting["clientId"];
     }
 

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
@@ -9,16 +10,16 @@ namespace Commissioning.Functions.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Singleton blob and table clients for the account named by <c>AzureWebJobsStorage</c>.</summary>
+    /// <summary>Singleton blob, table and queue clients for the account named by <c>AzureWebJobsStorage</c>.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
             .Configure<IConfiguration>((options, configuration) => StorageOptions.ReadFunctionsSetting(options, configuration))
             .ValidateDataAnnotations()
-            .Validate(o => o.UsesConnectionString || (o.BlobServiceUri is not null && o.TableServiceUri is not null),
+            .Validate(o => o.UsesConnectionString || (o.BlobServiceUri is not null && o.TableServiceUri is not null && o.QueueServiceUri is not null),
                 "Storage is not configured: set AzureWebJobsStorage to a connection string (UseDevelopmentStorage=true locally), " +
-                "or AzureWebJobsStorage__accountName (or __blobServiceUri and __tableServiceUri) for managed identity.")
+                "or AzureWebJobsStorage__accountName (or __blobServiceUri, __tableServiceUri and __queueServiceUri) for managed identity.")
             .ValidateOnStart();
 
         services.AddAzureClients(clients =>
@@ -45,9 +46,21 @@ public static class StorageServiceCollectionExtensions
                     ? new TableServiceClient(storage.ConnectionString, options)
                     : new TableServiceClient(storage.TableServiceUri, credential, options);
             });
+
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
+            {
+                var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+                Tune(options, storage);
+                // The Functions host reads queue messages as base64 unless host.json says otherwise.
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                return storage.UsesConnectionString
+                    ? new QueueServiceClient(storage.ConnectionString, options)
+                    : new QueueServiceClient(storage.QueueServiceUri, credential, options);
+            });
         });
 
         services.AddSingleton<StorageProvisioning>();
+        services.AddSingleton<WorkQueues>();
         return services;
     }
 

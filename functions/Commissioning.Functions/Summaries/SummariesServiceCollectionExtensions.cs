@@ -1,5 +1,3 @@
-using Commissioning.Functions.Hosting;
-using Commissioning.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Functions.Summaries;
@@ -7,8 +5,8 @@ namespace Commissioning.Functions.Summaries;
 public static class SummariesServiceCollectionExtensions
 {
     /// <summary>
-    /// The weekly councillor summary: settings (validated at start-up), its storage, rendering, mail and the
-    /// in-process hourly scheduler when running without the Functions host. Needs <c>AddRendering</c>.
+    /// The weekly councillor summary: settings (validated at start-up), its storage, rendering and mail; the timer
+    /// function <see cref="WeeklySummaryFunction"/> fires it. Needs <c>AddRendering</c>.
     /// </summary>
     public static IServiceCollection AddWeeklySummaries(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,13 +30,6 @@ public static class SummariesServiceCollectionExtensions
         services.AddSingleton<WeeklySummaryComposer>();
         services.AddSingleton<CouncillorMailer>();
         services.AddSingleton<WeeklySummarySender>();
-
-        var underFunctionsHost = !string.IsNullOrWhiteSpace(configuration[CustomHandlerHosting.PortVariable]);
-        var schedulerWanted = configuration.GetValue($"{SummaryOptions.Section}:{nameof(SummaryOptions.InProcessScheduler)}", true);
-        if (!underFunctionsHost && schedulerWanted)
-        {
-            services.AddHostedService<WeeklySummaryScheduler>();
-        }
 
         return services;
     }

@@ -10,24 +10,8 @@ public static class SummaryClock
 {
     public const string ZoneId = "Europe/London";
 
-    public static TimeZoneInfo UkZone { get; } = Resolve();
-
-    public static DateTime ToUkTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, UkZone).DateTime;
-
-    private static TimeZoneInfo Resolve()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return UkRule;
-        }
-    }
-
     /// <summary>The UK's summer-time rule since 1996, for machines without tz data.</summary>
-    internal static TimeZoneInfo UkRule { get; } = TimeZoneInfo.CreateCustomTimeZone(
+    public static TimeZoneInfo UkRule { get; } = TimeZoneInfo.CreateCustomTimeZone(
         ZoneId,
         TimeSpan.Zero,
         "United Kingdom",
@@ -41,4 +25,21 @@ public static class SummaryClock
                 TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
                 TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday)),
         ]);
+
+    /// <summary>Europe/London from the system's tz data, else <see cref="UkRule"/> (declared first: static fields start in order).</summary>
+    public static TimeZoneInfo UkZone { get; } = Resolve();
+
+    public static DateTime ToUkTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, UkZone).DateTime;
+
+    private static TimeZoneInfo Resolve()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return UkRule;
+        }
+    }
 }

@@ -15,12 +15,6 @@ public sealed class SummaryOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Run the in-process hourly scheduler when not under the Functions host (no FUNCTIONS_CUSTOMHANDLER_PORT).
-    /// Under the host the timer trigger fires instead.
-    /// </summary>
-    public bool InProcessScheduler { get; set; } = true;
-
     /// <summary>From <c>Commissioning:PublicBaseUrl</c>: where readers reach the API (links to plans and guidance).</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";

@@ -56,11 +56,15 @@ public sealed class WeeklySummarySender(
     /// <summary>The UK time now, as the rules read it.</summary>
     public DateTime UkNow => SummaryClock.ToUkTime(clock.GetUtcNow());
 
-    /// <summary>The timer's entry point: if a summary is due now (Monday from 08:00 UK time), sends it to every council not yet sent.</summary>
+    /// <summary>
+    /// The timer's entry point: if a summary is due now (Monday from 08:00 UK time), sends it to every council not yet
+    /// sent. A past-due run (the host missed an occurrence) sends the latest week whose time has come, whatever the day.
+    /// </summary>
     public async Task<SummaryRunReport> RunDueAsync(bool isPastDue, CancellationToken cancellationToken)
     {
         var ukNow = UkNow;
-        if (SummaryTiming.WeekDue(ukNow, _options.SendHour) is not { } week)
+        var due = isPastDue ? SummaryTiming.LatestWeekDue(ukNow, _options.SendHour) : SummaryTiming.WeekDue(ukNow, _options.SendHour);
+        if (due is not { } week)
         {
             SummaryLog.NothingDue(logger, ukNow);
             return new SummaryRunReport(ukNow, null, []);

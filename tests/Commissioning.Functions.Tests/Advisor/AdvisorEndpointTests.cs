@@ -2,52 +2,39 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Commissioning.Functions.Advisor;
-using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Commissioning.Functions.Tests.Advisor;
 
 /// <summary>
-/// <c>POST /api/plans/{council}/{reference}/narrative</c> through a real Kestrel front door, with an in-memory plan
-/// store standing in for the API's until the branches merge, and the loopback model behind the advisor.
+/// <c>POST /api/plans/{council}/{reference}/narrative</c> through the app's front door (the local runner), with an
+/// in-memory plan store standing in for the stored versions, and the loopback model behind the advisor.
 /// </summary>
 public sealed class AdvisorEndpointTests : IAsyncLifetime
 {
     private readonly InMemoryPlans _plans = new();
     private FakeChatModel _model = null!;
-    private WebApplication _app = null!;
+    private Azurite _azurite = null!;
+    private CommissioningApi _api = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _model = await FakeChatModel.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Advisor:Endpoint"] = _model.BaseAddress.ToString(),
-            ["Advisor:Model"] = FakeChatModel.ModelName,
-            ["Advisor:ApiKey"] = "test-key",
-            ["Advisor:Timeout"] = "00:00:05",
-            ["Advisor:MaxRetries"] = "0",
-            ["Commissioning:TemplatesPath"] = RepositoryPaths.Combine("templates"),
-        });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddRendering(builder.Configuration).AddAdvisor(builder.Configuration);
-        builder.Services.AddSingleton<IStoredPlanReader>(_plans).AddSingleton<INarrativeStore>(_plans);
-        _app = builder.Build();
-        _app.MapAdvisorEndpoints();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
+        _azurite = await Azurite.StartNewAsync();
+        _api = new CommissioningApi(_azurite,
+            services => services.AddSingleton<IStoredPlanReader>(_plans).AddSingleton<INarrativeStore>(_plans),
+            new Dictionary<string, string?>
+            {
+                ["Advisor:Endpoint"] = _model.BaseAddress.ToString(),
+                ["Advisor:Model"] = FakeChatModel.ModelName,
+                ["Advisor:ApiKey"] = "test-key",
+                ["Advisor:Timeout"] = "00:00:05",
+                ["Advisor:MaxRetries"] = "0",
+                ["AzureWebJobs:WriteNarrative:Disabled"] = "true",
+            });
+        _client = _api.Admin();
 
         _plans.Add(new StoredPlanVersion(TestPlans.WithNarrative("Version one."), ScorecardBuilder.Typical(), 1));
         _plans.Add(new StoredPlanVersion(TestPlans.WithNarrative("Version two."), ScorecardBuilder.Typical() with { Overall = new(58, Domain.Scoring.Band.Amber) }, 2));
@@ -56,7 +43,8 @@ public sealed class AdvisorEndpointTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        await _app.DisposeAsync();
+        await _api.DisposeAsync();
+        await _azurite.DisposeAsync();
         await _model.DisposeAsync();
     }
 
@@ -107,8 +95,8 @@ public sealed class AdvisorEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("Plan not found", problem["title"]!.GetValue<string>());
-        Assert.Equal("There is no version 9 of plan SBC-2026-014 for council E07000243.", problem["detail"]!.GetValue<string>());
+        Assert.Equal("Not found", problem["title"]!.GetValue<string>());
+        Assert.Equal("Council E07000243 has no version 9 of plan SBC-2026-014.", problem["detail"]!.GetValue<string>());
         Assert.Empty(_model.Requests);
         Assert.Empty(_plans.Saved);
     }
@@ -120,7 +108,7 @@ public sealed class AdvisorEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("The version must be 1 or more; leave it out for the latest.", problem["errors"]!["version"]![0]!.GetValue<string>());
+        Assert.Equal("must be a version number: a whole number from 1", problem["errors"]!["query.version"]![0]!.GetValue<string>());
     }
 
     /// <summary>Stands in for the API's plan store: versions by council and reference, and what was saved.</summary>

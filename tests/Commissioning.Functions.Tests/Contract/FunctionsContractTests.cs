@@ -1,109 +1,157 @@
-using System.Net;
 using System.Text.Json.Nodes;
+using Commissioning.Functions.Access;
+using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Functions.Tests.Contract;
 
-/// <summary>The Functions host only forwards what function.json declares: the two must describe the same API.</summary>
+/// <summary>
+/// The host runs what the SDK wrote into functions.metadata from the [Function] attributes; the local runner serves
+/// what it reads from the same attributes. The two must be the same app, function for function.
+/// </summary>
 public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    private static IEnumerable<(string Name, JsonArray Bindings)> FunctionJsons() =>
-        Directory.GetFiles(RepositoryPaths.Combine("functions"), "function.json", SearchOption.AllDirectories)
-            .Select(path => (Path.GetFileName(Path.GetDirectoryName(path))!, JsonNode.Parse(File.ReadAllText(path))!["bindings"]!.AsArray()));
+    private sealed record Declared(string Name, string Trigger, string? Route, string[] Methods, string? Schedule, string? Queue);
 
-    private static bool IsTimer(JsonArray bindings) => bindings.Any(b => b!["type"]!.GetValue<string>() == "timerTrigger");
-
-    private static IReadOnlyList<(string Function, string Route, string Method)> DeclaredFunctions() =>
+    private static IReadOnlyList<Declared> Metadata() =>
     [
-        .. FunctionJsons()
-            .Where(f => !IsTimer(f.Bindings))
-            .SelectMany(function =>
-            {
-                var (name, bindings) = function;
-                var triggers = bindings.Where(b => b!["type"]!.GetValue<string>() == "httpTrigger").ToList();
-                var outputs = bindings.Where(b => b!["type"]!.GetValue<string>() == "http").ToList();
-                Assert.True(triggers.Count == 1, $"{name} must have exactly one httpTrigger");
-                Assert.True(outputs.Count == 1 && outputs[0]!["direction"]!.GetValue<string>() == "out" && outputs[0]!["name"]!.GetValue<string>() == "res",
-                    $"{name} must have exactly one http output named res");
-                Assert.Equal(2, bindings.Count);
-                var trigger = triggers[0]!;
-                Assert.Equal("anonymous", trigger["authLevel"]!.GetValue<string>());
-                Assert.Equal("in", trigger["direction"]!.GetValue<string>());
-                var route = trigger["route"]!.GetValue<string>();
-                return trigger["methods"]!.AsArray().Select(m => (name, route, m!.GetValue<string>().ToUpperInvariant())).ToList();
-            }),
+        .. JsonNode.Parse(File.ReadAllText(BuiltApp.PathOf("functions.metadata")))!.AsArray().Select(function =>
+        {
+            var trigger = function!["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!;
+            return new Declared(
+                function["name"]!.GetValue<string>(),
+                trigger["type"]!.GetValue<string>(),
+                (string?)trigger["route"],
+                [.. (trigger["methods"]?.AsArray() ?? []).Select(m => m!.GetValue<string>().ToUpperInvariant()).Order()],
+                (string?)trigger["schedule"],
+                (string?)trigger["queueName"]);
+        }),
     ];
 
-    private IReadOnlyList<(string Route, string Method)> ApiEndpoints()
-    {
-        var sources = fixture.Api.Services.GetRequiredService<EndpointDataSource>();
-        return
-        [
-            .. sources.Endpoints.OfType<RouteEndpoint>()
-                .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-                .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                    .Select(m => (e.RoutePattern.RawText!.TrimStart('/')["api/".Length..].TrimEnd('/'), m))),
-        ];
-    }
+    private IReadOnlyList<(string Route, string Method)> RunnerRoutes() =>
+    [
+        .. fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (e.RoutePattern.RawText!.TrimStart('/'), m))),
+    ];
 
     [Fact]
-    public void EveryFunctionJsonMatchesAnEndpointAndEveryApiEndpointHasAFunctionJson()
+    public void TheBuildDeclaresEveryFunctionOfTheAppWithTheTriggerItsAttributesGive()
     {
-        var declared = DeclaredFunctions();
-        var endpoints = ApiEndpoints();
-        Assert.NotEmpty(declared);
-        Assert.NotEmpty(endpoints);
+        var declared = Metadata();
+        var catalog = FunctionCatalog.App;
 
-        var missingEndpoint = declared.Where(f => !endpoints.Contains((f.Route, f.Method))).ToList();
-        var missingFunction = endpoints.Where(e => !declared.Any(f => f.Route == e.Route && f.Method == e.Method)).ToList();
-
-        Assert.True(missingEndpoint.Count == 0, "function.json without an endpoint: " + string.Join(", ", missingEndpoint));
-        Assert.True(missingFunction.Count == 0, "endpoint without a function.json: " + string.Join(", ", missingFunction));
-        Assert.Contains(declared, f => f is { Function: "SubmitPlan", Route: "plans", Method: "POST" });
-    }
-
-    [Fact]
-    public void EveryTimerFunctionTakesItsScheduleFromASettingAndHasAHandlerRoute()
-    {
-        var timers = FunctionJsons().Where(f => IsTimer(f.Bindings)).ToList();
-        Assert.Contains(timers, t => t.Name == "WeeklySummary");
-
-        var routes = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
-            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
-            .ToList();
-        foreach (var (name, bindings) in timers)
+        Assert.Equal(catalog.Functions.Select(f => f.Name).Order(), declared.Select(d => d.Name).Order());
+        foreach (var function in catalog.Http)
         {
-            var trigger = Assert.Single(bindings);
-            Assert.Equal("timerTrigger", trigger!["type"]!.GetValue<string>());
-            Assert.Matches("^%[A-Za-z]+%$", trigger["schedule"]!.GetValue<string>());
-            Assert.Contains(name, routes);   // the host POSTs timer invocations to /{FunctionName}
+            var entry = declared.Single(d => d.Name == function.Name);
+            Assert.Equal(("httpTrigger", function.Route), (entry.Trigger, entry.Route));
+            Assert.Equal(function.Methods.Order(), entry.Methods);
         }
+
+        foreach (var timer in catalog.Timers)
+        {
+            Assert.Equal(("timerTrigger", timer.Schedule), (declared.Single(d => d.Name == timer.Name).Trigger, declared.Single(d => d.Name == timer.Name).Schedule));
+        }
+
+        foreach (var queue in catalog.Queues)
+        {
+            Assert.Equal(("queueTrigger", queue.QueueName), (declared.Single(d => d.Name == queue.Name).Trigger, declared.Single(d => d.Name == queue.Name).Queue));
+        }
+
+        Assert.Contains(declared, d => d is { Name: "SubmitPlan", Trigger: "httpTrigger", Route: "plans" } && d.Methods.SequenceEqual(["POST"]));
+        Assert.Contains(declared, d => d is { Name: "WeeklySummary", Trigger: "timerTrigger", Schedule: "%WeeklySummarySchedule%" });
+        Assert.Contains(declared, d => d is { Name: "DeliverNotification", Trigger: "queueTrigger", Queue: "notifications" });
+        Assert.Contains(declared, d => d is { Name: "RecordUndeliveredNotification", Trigger: "queueTrigger", Queue: "notifications-poison" });
+        Assert.Contains(declared, d => d is { Name: "WriteNarrative", Trigger: "queueTrigger", Queue: "narratives" });
     }
 
     [Fact]
-    public void HostJsonRunsTheHandlerAsACustomHandlerWithProxiedHttpUnderApi()
+    public void EveryHttpFunctionIsARouteOfTheLocalRunnerAndEveryRouteOfTheRunnerIsAFunction()
+    {
+        var declared = Metadata().Where(d => d.Trigger == "httpTrigger").SelectMany(d => d.Methods.Select(m => ($"api/{d.Route}", m))).ToList();
+        var served = RunnerRoutes();
+
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared.Order(), served.Order());
+    }
+
+    [Fact]
+    public void EveryTimerAndQueueFunctionIsRunByTheLocalRunner()
+    {
+        var declared = Metadata();
+        var settings = JsonNode.Parse(File.ReadAllText(BuiltApp.PathOf("appsettings.json")))!;
+
+        foreach (var timer in declared.Where(d => d.Trigger == "timerTrigger"))
+        {
+            // The schedule is a setting: the app's defaults hold it, and the infrastructure sets it for the host.
+            Assert.Matches("^%[A-Za-z]+%$", timer.Schedule!);
+            Assert.NotNull(settings[timer.Schedule!.Trim('%')]);
+        }
+
+        var listened = FunctionCatalog.App.Queues.Select(q => q.QueueName).Order();
+        Assert.Equal(declared.Where(d => d.Trigger == "queueTrigger").Select(d => d.Queue!).Order(), listened);
+        Assert.All(FunctionCatalog.App.Queues, q => Assert.Contains(q.QueueName, Storage.StorageLayout.Queues));
+    }
+
+    [Fact]
+    public void EveryHttpFunctionSaysWhoMayCallIt()
+    {
+        Assert.All(FunctionCatalog.App.Http, f => Assert.NotNull(f.Access));
+        Assert.Equal(["Health", "OpenApi", "PlanSchema", "Rubric", "WebApp"],
+            FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Anyone).Select(f => f.Name).Order());
+        Assert.Equal(["GetDeliveries", "IssueCouncilKey", "PutCouncil", "RunSummary"],
+            FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Admin).Select(f => f.Name).Order());
+    }
+
+    [Fact]
+    public void TheBuildWritesTheWorkersConfigurationBesideTheApp()
+    {
+        var worker = JsonNode.Parse(File.ReadAllText(BuiltApp.PathOf("worker.config.json")))!;
+        Assert.Equal("dotnet", (string?)worker["description"]!["defaultExecutablePath"]);
+        Assert.Equal("Commissioning.Functions.dll", (string?)worker["description"]!["defaultWorkerPath"]);
+
+        var extensions = JsonNode.Parse(File.ReadAllText(BuiltApp.PathOf("extensions.json")))!["extensions"]!.AsArray()
+            .Select(e => (string)e!["name"]!).ToList();
+        Assert.Contains("Startup", extensions);
+        Assert.Contains("AzureStorageQueues", extensions);
+    }
+
+    [Fact]
+    public void HostJsonIsTheIsolatedWorkersWithTheApiPrefixAndTheQueueRetries()
     {
         var host = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("host.json")))!;
 
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
-        Assert.Equal("handler/Commissioning.Functions", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());
-        Assert.True(host["customHandler"]!["enableProxyingHttpRequest"]!.GetValue<bool>());
+        Assert.Null(host["customHandler"]);
         Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", host["extensionBundle"]!["id"]!.GetValue<string>());
+        var queues = host["extensions"]!["queues"]!;
+        Assert.Equal(5, queues["maxDequeueCount"]!.GetValue<int>());
+        Assert.Equal("base64", queues["messageEncoding"]!.GetValue<string>());
+        Assert.True(TimeSpan.Parse(queues["visibilityTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.Zero);
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("host.json")), File.ReadAllText(BuiltApp.PathOf("host.json")));
     }
 
     [Fact]
-    public async Task TheHandlerAnswersTheHostsReadinessProbeOnTheRoot()
+    public void NoHandWrittenFunctionJsonIsLeftUnderFunctions()
+    {
+        var definitions = Directory.GetFiles(RepositoryPaths.Combine("functions"), "function.json", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.Empty(definitions);
+    }
+
+    [Fact]
+    public async Task AnAddressThatIsNoFunctionIsAProblemDetails404()
     {
         using var client = fixture.Api.Anonymous();
 
         var response = await client.GetAsync("/");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("/api/openapi.json", body["openApi"]!.GetValue<string>());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -1,95 +1,81 @@
 using System.IO.Compression;
 using System.Reflection.PortableExecutable;
-using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
+using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Deployment;
 
-/// <summary>The zip scripts/publish.sh makes is what Flex Consumption needs to run the custom handler.</summary>
-[SupportedOSPlatform("linux")]
+/// <summary>The zip scripts/publish.sh makes is the Functions SDK's publish layout, what Flex Consumption runs as dotnet-isolated.</summary>
 public sealed class PublishPackageTests(PublishedPackage package) : IClassFixture<PublishedPackage>
 {
-    private const string Handler = "handler/Commissioning.Functions";
+    private const string App = "Commissioning.Functions.dll";
 
     [Fact]
-    public void ThePackageHasHostJsonTheHandlerTemplatesAndFunctionFoldersAtItsRoot()
+    public void ThePackageHoldsWhatTheHostReadsAtItsRoot()
     {
-        Assert.Contains("host.json", package.Entries);
-        Assert.Contains(Handler, package.Entries);
+        foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", App, "appsettings.json" })
+        {
+            Assert.Contains(file, package.Entries);
+        }
+
+        Assert.Contains(package.Entries, e => e.StartsWith(".azurefunctions/", StringComparison.Ordinal));
         Assert.Contains(package.Entries, e => e.StartsWith("templates/", StringComparison.Ordinal));
-        foreach (var function in RepositoryFunctions())
-        {
-            Assert.Contains($"{function}/function.json", package.Entries);
-        }
+        Assert.Contains(package.Entries, e => e.StartsWith("Web/wwwroot/", StringComparison.Ordinal));
+        Assert.DoesNotContain(package.Entries, e => e.EndsWith("function.json", StringComparison.Ordinal));
+        Assert.DoesNotContain("local.settings.json", package.Entries);
     }
 
     [Fact]
-    public void EveryFunctionDefinedInTheRepositoryIsPackagedUnchangedAndNoOther()
+    public void FunctionsMetadataDeclaresEveryFunctionOfTheApp()
     {
-        var inRepository = RepositoryFunctions();
-        var inPackage = Directory.EnumerateDirectories(package.Root)
-            .Where(d => File.Exists(Path.Combine(d, "function.json")))
-            .Select(d => Path.GetFileName(d))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var metadata = JsonNode.Parse(File.ReadAllText(package.PathOf("functions.metadata")))!.AsArray();
+        var names = metadata.Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal).ToList();
 
-        Assert.NotEmpty(inRepository);
-        Assert.Equal(inRepository, inPackage);
-        foreach (var function in inRepository)
-        {
-            Assert.Equal(
-                File.ReadAllText(RepositoryPaths.Combine("functions", function, "function.json")),
-                File.ReadAllText(package.PathOf($"{function}/function.json")));
-        }
+        Assert.Equal(FunctionCatalog.App.Functions.Select(f => f.Name).Order(StringComparer.Ordinal), names);
+        Assert.All(metadata, f => Assert.Equal(App, (string?)f!["scriptFile"]));
+        var submit = metadata.Single(f => (string)f!["name"]! == "SubmitPlan")!;
+        Assert.Equal("Commissioning.Functions.Plans.SubmitPlanFunction.Run", (string?)submit["entryPoint"]);
     }
 
     [Fact]
-    public void TheHandlerKeepsItsExecutableBitInTheZip()
+    public void TheWorkerIsStartedWithDotnetAndTheQueueExtensionTravelsWithIt()
     {
-        using var archive = ZipFile.OpenRead(PublishedPackage.ZipPath);
-        var entry = archive.GetEntry(Handler)!;
-        var storedMode = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0x1FF);
-        Assert.True(storedMode.HasFlag(UnixFileMode.UserExecute), $"zip entry mode is {storedMode}");
+        var worker = JsonNode.Parse(File.ReadAllText(package.PathOf("worker.config.json")))!["description"]!;
+        Assert.Equal(("dotnet-isolated", "dotnet", App), ((string?)worker["language"], (string?)worker["defaultExecutablePath"], (string?)worker["defaultWorkerPath"]));
 
-        var extractedMode = File.GetUnixFileMode(package.PathOf(Handler));
-        Assert.True(extractedMode.HasFlag(UnixFileMode.UserExecute), $"extracted mode is {extractedMode}");
-        Assert.False(File.GetUnixFileMode(package.PathOf("host.json")).HasFlag(UnixFileMode.UserExecute));
+        var extensions = JsonNode.Parse(File.ReadAllText(package.PathOf("extensions.json")))!["extensions"]!.AsArray();
+        var queues = extensions.Single(e => (string)e!["name"]! == "AzureStorageQueues")!;
+        var hint = ((string)queues["hintPath"]!).Replace("./", string.Empty, StringComparison.Ordinal);
+        Assert.True(File.Exists(package.PathOf(hint)), $"{hint} is not in the package");
     }
 
     [Fact]
-    public void HostJsonLaunchesThePackagedHandlerFromThePackageRootAndProxiesHttp()
+    public void HostJsonIsTheRepositorysAndConfiguresTheWorkersRoutesAndQueues()
     {
         var host = JsonNode.Parse(File.ReadAllText(package.PathOf("host.json")))!;
-        var description = host["customHandler"]!["description"]!;
 
         Assert.Equal("2.0", (string)host["version"]!);
-        Assert.Equal(Handler, (string)description["defaultExecutablePath"]!);
-        Assert.True(File.Exists(package.PathOf((string)description["defaultExecutablePath"]!)));
-        Assert.Equal("", (string)description["workingDirectory"]!);
-        Assert.True((bool)host["customHandler"]!["enableProxyingHttpRequest"]!);
+        Assert.Null(host["customHandler"]);
         Assert.Equal("api", (string)host["extensions"]!["http"]!["routePrefix"]!);
-        Assert.Equal("[4.*, 5.0.0)", (string)host["extensionBundle"]!["version"]!);
+        Assert.Equal(5, (int)host["extensions"]!["queues"]!["maxDequeueCount"]!);
         Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("host.json")), File.ReadAllText(package.PathOf("host.json")));
     }
 
     [Fact]
-    public void TheHandlerIsASelfContainedLinuxProgramPrecompiledForFastStart()
+    public void TheAppIsFrameworkDependentAndPrecompiledForFastStart()
     {
-        var executable = File.ReadAllBytes(package.PathOf(Handler));
-        Assert.Equal("\u007fELF"u8.ToArray(), executable[..4]);
-        Assert.True(File.Exists(package.PathOf("handler/libcoreclr.so")), "the .NET runtime travels with the handler");
+        var runtimeConfig = JsonNode.Parse(File.ReadAllText(package.PathOf("Commissioning.Functions.runtimeconfig.json")))!["runtimeOptions"]!;
+        Assert.Null(runtimeConfig["includedFrameworks"]);   // the platform's .NET 10 runs it
+        Assert.Contains(runtimeConfig["frameworks"]!.AsArray(), f => (string?)f!["name"] == "Microsoft.AspNetCore.App");
+        Assert.True((bool)runtimeConfig["configProperties"]!["System.Globalization.Invariant"]!);
 
-        var runtimeConfig = JsonNode.Parse(File.ReadAllText(package.PathOf("handler/Commissioning.Functions.runtimeconfig.json")))!;
-        Assert.NotNull(runtimeConfig["runtimeOptions"]!["includedFrameworks"]);   // self-contained
-        Assert.True((bool)runtimeConfig["runtimeOptions"]!["configProperties"]!["System.Globalization.Invariant"]!);
-
-        using var assembly = new PEReader(File.OpenRead(package.PathOf("handler/Commissioning.Functions.dll")));
-        Assert.True(assembly.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the handler assembly is not ReadyToRun");
+        using var assembly = new PEReader(File.OpenRead(package.PathOf(App)));
+        Assert.True(assembly.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the app assembly is not ReadyToRun");
     }
 
     [Fact]
-    public void TemplatesArePackagedOnceAtTheRootExactlyAsInTheRepository()
+    public void TemplatesArePackagedOnceExactlyAsInTheRepository()
     {
         var repository = RepositoryPaths.Combine("templates");
         var packaged = package.PathOf("templates");
@@ -99,16 +85,14 @@ public sealed class PublishPackageTests(PublishedPackage package) : IClassFixtur
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(repository, file)), File.ReadAllBytes(Path.Combine(packaged, file)));
         }
-
-        Assert.False(Directory.Exists(package.PathOf("handler/templates")), "a second copy of the templates beside the handler");
     }
 
-    private static List<string> RepositoryFunctions() =>
-        Directory.EnumerateDirectories(RepositoryPaths.Combine("functions"))
-            .Where(d => File.Exists(Path.Combine(d, "function.json")))
-            .Select(d => Path.GetFileName(d))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    [Fact]
+    public void TheHiddenExtensionsFolderIsInTheZipItself()
+    {
+        using var archive = ZipFile.OpenRead(PublishedPackage.ZipPath);
+        Assert.Contains(archive.Entries, e => e.FullName.StartsWith(".azurefunctions/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+    }
 
     private static List<string> RelativeFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -7,8 +7,7 @@ using Commissioning.Functions.Tests.Infrastructure;
 namespace Commissioning.Functions.Tests.Deployment;
 
 /// <summary>
-/// dist.zip (made by scripts/publish.sh) unpacked into a private folder, the way the platform unpacks it: Unix
-/// modes restored, so the handler's executable bit is what the package really carries.
+/// dist.zip (made by scripts/publish.sh) unpacked into a private folder, the way the platform unpacks it.
 /// </summary>
 public sealed class PublishedPackage : IDisposable
 {
@@ -23,11 +22,11 @@ public sealed class PublishedPackage : IDisposable
         }
 
         Root = Directory.CreateTempSubdirectory("package-").FullName;
-        ZipFile.ExtractToDirectory(ZipPath, Root);   // restores Unix file modes from the entries
+        ZipFile.ExtractToDirectory(ZipPath, Root);
         Entries = ReadEntries();
     }
 
-    /// <summary>The package root: where host.json is, and the handler's working directory under the host.</summary>
+    /// <summary>The package root: where host.json is, and the worker's working directory under the host.</summary>
     public string Root { get; }
 
     /// <summary>Entry names as stored in the zip (forward slashes).</summary>
@@ -44,25 +43,27 @@ public sealed class PublishedPackage : IDisposable
     }
 
     /// <summary>
-    /// Starts the packaged handler as the Functions host does (working directory the package root, the port in
-    /// FUNCTIONS_CUSTOMHANDLER_PORT) and waits for its first 200 on GET /, which the host takes as "ready".
+    /// Starts the packaged app on its own (no host arguments: the local runner), the way the deployed package's files
+    /// are laid out, and waits for its first 200 on GET /api/health.
     /// </summary>
-    public async Task<StartedHandler> StartHandlerAsync(string executable, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    public async Task<StartedHandler> StartHandlerAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
         var port = Azurite.FreePort();
-        var info = new ProcessStartInfo(PathOf(executable))
+        var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Root,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "DOTNET_ROOT" })
+        info.ArgumentList.Add(PathOf("Commissioning.Functions.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS" })
         {
-            info.Environment.Remove(name);   // as in Azure: Production, the port only from the host
+            info.Environment.Remove(name);   // as in Azure: Production
         }
 
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
         foreach (var (name, value) in settings)
         {
             info.Environment[name] = value;
@@ -70,7 +71,7 @@ public sealed class PublishedPackage : IDisposable
 
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
-        var process = Process.Start(info) ?? throw new InvalidOperationException("the handler did not start");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the app did not start");
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
@@ -82,14 +83,14 @@ public sealed class PublishedPackage : IDisposable
         {
             if (process.HasExited)
             {
-                var exited = $"the handler exited with code {process.ExitCode}:\n{handler.Output}";
+                var exited = $"the app exited with code {process.ExitCode}:\n{handler.Output}";
                 await handler.DisposeAsync();
                 throw new InvalidOperationException(exited);
             }
 
             try
             {
-                using var response = await http.GetAsync($"http://127.0.0.1:{port}/");
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/api/health");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     handler.ReadyAfter = clock.Elapsed;
@@ -107,14 +108,14 @@ public sealed class PublishedPackage : IDisposable
         }
 
         await handler.DisposeAsync();
-        throw new TimeoutException($"the handler did not answer GET / within {timeout}:\n{handler.Output}");
+        throw new TimeoutException($"the app did not answer GET /api/health within {timeout}:\n{handler.Output}");
     }
 }
 
 public sealed class StartedHandler(Process process, int port, StringBuilder output) : IAsyncDisposable
 {
     public int Port { get; } = port;
-    /// <summary>Wall-clock time from process start to the first 200 on GET /.</summary>
+    /// <summary>Wall-clock time from process start to the first 200 on GET /api/health.</summary>
     public TimeSpan ReadyAfter { get; set; }
     /// <summary>CPU the handler spent (all threads) until then: unlike wall time, barely moved by a busy machine.</summary>
     public TimeSpan ProcessorTimeToReady { get; set; }

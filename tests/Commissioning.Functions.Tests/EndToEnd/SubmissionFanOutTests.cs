@@ -35,8 +35,6 @@ public sealed class SubmissionFanOutTests : IAsyncLifetime
         _api = new CommissioningApi(_azurite, settings: new Dictionary<string, string?>
         {
             ["Webhooks:DemoTeams"] = _teams.UrlFor("demo"),
-            ["Notifications:BaseDelay"] = "00:00:00.200",
-            ["Notifications:MaxDelay"] = "00:00:01",
             ["Notifications:AttemptTimeout"] = "00:00:02",
             ["Advisor:Endpoint"] = _model.BaseAddress.ToString(),
             ["Advisor:Model"] = FakeChatModel.ModelName,

@@ -25,7 +25,7 @@ public sealed class WeeklySummaryFromSubmissionsTests : IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(_clock);
-        }, new Dictionary<string, string?> { ["Summaries:InProcessScheduler"] = "false" });
+        }, new Dictionary<string, string?>());
     }
 
     public async Task DisposeAsync()

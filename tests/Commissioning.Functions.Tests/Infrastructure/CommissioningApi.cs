@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commissioning.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real handler (Program) in memory against a given Azurite, with a known admin key. Requests go through the
-/// whole ASP.NET Core pipeline: authentication, routing, ProblemDetails, storage.
+/// The real app (Program) in the local runner, in memory, against a given Azurite, with a known admin key. Requests go
+/// through the same front door as under the Functions host: keys, body limits, ProblemDetails, then the function.
 /// </summary>
 public sealed class CommissioningApi(Azurite azurite, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -24,6 +24,11 @@ public sealed class CommissioningApi(Azurite azurite, Action<IServiceCollection>
         builder.UseSetting("Commissioning:AdminKey", AdminKey);
         builder.UseSetting("Commissioning:Storage:NetworkTimeout", "00:00:05");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The weekly summary timer runs on the real clock; tests that want it start it themselves.
+        builder.UseSetting("AzureWebJobs:WeeklySummary:Disabled", "true");
+        // The queue's retries quick and its polling brisk (host.json's extensions.queues, overridden as the host allows).
+        builder.UseSetting("AzureFunctionsJobHost:extensions:queues:visibilityTimeout", "00:00:00.200");
+        builder.UseSetting("AzureFunctionsJobHost:extensions:queues:maxPollingInterval", "00:00:00.500");
         // Webhook settings the tests' councils name: loopback only (nothing listens on port 9, the discard port),
         // and a host that is not a Teams or Slack host, to be refused when a council is configured with it.
         builder.UseSetting("Notifications:AllowLoopback", "true");

@@ -20,3 +20,25 @@ public static class RepositoryPaths
         throw new InvalidOperationException("Commissioning.sln not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>
+/// The function app's own build output (bin/{Configuration}/net10.0 of functions/Commissioning.Functions): where the
+/// Functions SDK wrote functions.metadata, worker.config.json and extensions.json beside the app, as the host reads them.
+/// </summary>
+public static class BuiltApp
+{
+    /// <summary>Release or Debug, as this test assembly was built.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    public static string Folder { get; } = RepositoryPaths.Combine("functions", "Commissioning.Functions", "bin", Configuration, "net10.0");
+
+    public static string Dll => Path.Combine(Folder, "Commissioning.Functions.dll");
+
+    public static string PathOf(string file)
+    {
+        var path = Path.Combine(Folder, file);
+        return File.Exists(path) ? path
+            : throw new InvalidOperationException($"{path} is missing: build the solution first (dotnet build -c {Configuration}).");
+    }
+}

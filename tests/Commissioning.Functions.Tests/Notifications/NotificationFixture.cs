@@ -53,13 +53,17 @@ public sealed class Scenario(NotificationFixture fixture, int number)
         ["Notifications:AllowLoopback"] = "true",
         ["Notifications:OutboxTable"] = $"Outbox{number}",
         ["Notifications:DeliveriesTable"] = $"Deliveries{number}",
-        ["Notifications:MaxAttempts"] = "4",
-        ["Notifications:BaseDelay"] = "00:00:00.050",
-        ["Notifications:MaxDelay"] = "00:00:00.200",
         ["Notifications:AttemptTimeout"] = "00:00:02",
-        ["Notifications:MaxInlineWait"] = "00:00:05",
-        ["Notifications:SweepInterval"] = "00:00:00.250",
         ["Notifications:ClaimMargin"] = "00:00:01",
+        // The queue's retries, quick (host.json's extensions.queues, overridden as the host allows), and the local
+        // runner's message lease short enough for a restart test.
+        ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200",
+        ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "4",
+        ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
+        ["LocalRunner:MessageLease"] = "00:00:03",
+        // Only the notification functions: no weekly summary timer, no narratives.
+        ["AzureWebJobs:WeeklySummary:Disabled"] = "true",
+        ["AzureWebJobs:WriteNarrative:Disabled"] = "true",
     };
 
     public string TeamsUrl => fixture.Teams.UrlFor(TeamsPath);

@@ -3,7 +3,7 @@ using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Problems;
 
-/// <summary>The handler on real Kestrel over loopback TCP, as the Functions host reaches it.</summary>
+/// <summary>The local runner on real Kestrel over loopback TCP.</summary>
 public sealed class RealServerTests(KestrelApiFixture fixture) : IClassFixture<KestrelApiFixture>
 {
     private CommissioningApi Api => fixture.Api;
@@ -25,13 +25,13 @@ public sealed class RealServerTests(KestrelApiFixture fixture) : IClassFixture<K
     }
 
     [Fact]
-    public async Task TheRootAnswersOverRealHttp()
+    public async Task TheHealthFunctionAnswersOverRealHttp()
     {
         using var client = Api.Anonymous();
 
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Keep it Local", await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
     }
 }

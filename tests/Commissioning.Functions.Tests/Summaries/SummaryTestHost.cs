@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Tests.Summaries;
 
@@ -58,6 +60,22 @@ public sealed class SummaryApp(SummaryServers servers, FakeClock clock, ISummary
 
     public WeeklySummarySender Sender => Services.GetRequiredService<WeeklySummarySender>();
 
+    /// <summary>Every line the app logged, the timer function's report among them.</summary>
+    public LogCollector Logs { get; } = new();
+
+    /// <summary>Invokes the weekly summary's timer function as the host does, with the host's <see cref="TimerInfo"/>.</summary>
+    public async Task FireTimerAsync(bool isPastDue, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var scope = Services.CreateAsyncScope();
+        var function = ActivatorUtilities.CreateInstance<WeeklySummaryFunction>(scope.ServiceProvider);
+        await function.Run(new TimerInfo
+        {
+            IsPastDue = isPastDue,
+            ScheduleStatus = new ScheduleStatus { Last = now.AddHours(-1), Next = now.AddHours(1), LastUpdated = now.AddHours(-1) },
+        }, cancellationToken);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -67,8 +85,13 @@ public sealed class SummaryApp(SummaryServers servers, FakeClock clock, ISummary
         builder.UseSetting("Smtp:From", "summaries@advisor.example.gov.uk");
         builder.UseSetting("Commissioning:AdminKey", AdminKey);
         builder.UseSetting("Commissioning:PublicBaseUrl", PublicBaseUrl);
-        builder.UseSetting("Summaries:InProcessScheduler", scheduler ? "true" : "false");
+        // The runner's timer only when the test drives it (the real clock could otherwise fire it on a Monday).
+        builder.UseSetting("AzureWebJobs:WeeklySummary:Disabled", scheduler ? "false" : "true");
+        builder.UseSetting("AzureWebJobs:DeliverNotification:Disabled", "true");
+        builder.UseSetting("AzureWebJobs:RecordUndeliveredNotification:Disabled", "true");
+        builder.UseSetting("AzureWebJobs:WriteNarrative:Disabled", "true");
         builder.UseSetting("Summaries:Lease", "00:10:00");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Commissioning.Functions.Access;
+using Commissioning.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace Commissioning.Functions.ApiDocument;
+
+/// <summary><c>GET /api/openapi.json</c>: the API described, built once from the functions' own attributes. Public.</summary>
+public sealed class OpenApiFunction(ApiDocumentSource document)
+{
+    [Function("OpenApi")]
+    [Access(Callers.Anyone)]
+    [ApiSummary("This document: every operation, who may call it, its parameters, bodies and answers.")]
+    [ApiResponse(StatusCodes.Status200OK, "The OpenAPI 3.1 document.", ContentType = "application/json")]
+    public Task<ContentHttpResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        Task.FromResult(TypedResults.Text(document.Json, "application/json", System.Text.Encoding.UTF8));
+}
+
+/// <summary>The document, written once per process.</summary>
+public sealed class ApiDocumentSource(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HostSettings host)
+{
+    private readonly Lazy<string> _json = new(() =>
+        new OpenApiDocumentBuilder(FunctionCatalog.App, json.Value.SerializerOptions, host.RoutePrefix).Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+    public string Json => _json.Value;
+
+    public JsonNode Parse() => JsonNode.Parse(Json)!;
+}
+
+public static class ApiDocumentFeature
+{
+    public static IServiceCollection AddApiDocument(this IServiceCollection services) => services.AddSingleton<ApiDocumentSource>();
+}

@@ -1,0 +1,14 @@
+using Commissioning.Functions.Summaries;
+
+namespace Commissioning.Functions.Councils;
+
+/// <summary>Councils: their records (what "local" means, councillors, channels), their keys and their deliveries (admin).</summary>
+public static class CouncilsFeature
+{
+    public static IServiceCollection AddCouncils(this IServiceCollection services)
+    {
+        services.AddSingleton<CouncilStore>();
+        services.AddSingleton<ICouncilDirectory>(provider => provider.GetRequiredService<CouncilStore>());
+        return services;
+    }
+}

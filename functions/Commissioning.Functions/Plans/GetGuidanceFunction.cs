@@ -1,0 +1,63 @@
+using System.Text;
+using Commissioning.Functions.Access;
+using Commissioning.Functions.ApiDocument;
+using Commissioning.Functions.Problems;
+using Commissioning.Functions.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary><c>GET /api/plans/{council}/{reference}/guidance</c>: the stored guidance document of a plan version.</summary>
+public sealed class GetGuidanceFunction(PlanStore store)
+{
+    [Function("GetGuidance")]
+    [Access(Callers.AnyKey, Council = "council")]
+    [ApiSummary("The guidance document of a plan version, as HTML (?format=html) or Markdown (?format=md).")]
+    [ApiQuery("format", typeof(string), "html (the default) or md.", Values = ["html", "md"])]
+    [ApiQuery("version", typeof(int), "The version (1 or more); the latest when left out.")]
+    [ApiResponse(StatusCodes.Status200OK, "The guidance document.", ContentType = "text/html")]
+    [ApiResponse(StatusCodes.Status200OK, "The guidance document.", ContentType = "text/markdown")]
+    [ApiResponse(StatusCodes.Status404NotFound, "The council has no such plan, or no such version of it.")]
+    public async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{council}/{reference}/guidance")] HttpRequest request,
+        string council,
+        string reference,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = PlanAddress.Council(council, errors);
+        PlanAddress.Reference(reference, errors);
+        var number = PlanAddress.Version(request.Query("version"), errors);
+        var kind = (request.Query("format") ?? "html").Trim().ToLowerInvariant() switch
+        {
+            "html" => GuidanceFormat.Html,
+            "md" or "markdown" => GuidanceFormat.Markdown,
+            _ => (GuidanceFormat?)null,
+        };
+        if (kind is null)
+        {
+            errors["query.format"] = ["must be html or md"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Invalid(errors);
+        }
+
+        var record = await store.GetAsync(code, reference, number, cancellationToken);
+        var stored = record is null ? null : await store.ReadGuidanceAsync(code, reference, record.Version.Summary.Version, kind!.Value, cancellationToken);
+        if (stored is null)
+        {
+            return ApiProblem.NotFound(number is null
+                ? $"Council {code} has no plan {reference}."
+                : $"Council {code} has no version {number} of plan {reference}.");
+        }
+
+        var headers = request.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        return TypedResults.Text(stored.ToString(), kind == GuidanceFormat.Html ? "text/html" : "text/markdown", Encoding.UTF8);
+    }
+}

@@ -1,0 +1,46 @@
+using Commissioning.Functions.Access;
+using Commissioning.Functions.ApiDocument;
+using Commissioning.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary><c>GET /api/plans/{council}/{reference}</c>: a version's scorecard and the plan's history.</summary>
+public sealed class GetPlanFunction(PlanStore store)
+{
+    [Function("GetPlan")]
+    [Access(Callers.AnyKey, Council = "council")]
+    [ApiSummary("A plan's scorecard (the latest version, or ?version=n) and its version history.")]
+    [ApiQuery("version", typeof(int), "The version to read (1 or more); the latest when left out.")]
+    [ApiResponse(StatusCodes.Status404NotFound, "The council has no such plan, or no such version of it.")]
+    public async Task<Results<Ok<PlanDetails>, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{council}/{reference}")] HttpRequest request,
+        string council,
+        string reference,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = PlanAddress.Council(council, errors);
+        PlanAddress.Reference(reference, errors);
+        var number = PlanAddress.Version(request.Query("version"), errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Invalid(errors);
+        }
+
+        var record = await store.GetAsync(code, reference, number, cancellationToken);
+        if (record is null)
+        {
+            return ApiProblem.NotFound(number is null
+                ? $"Council {code} has no plan {reference}."
+                : $"Council {code} has no version {number} of plan {reference}.");
+        }
+
+        var summary = record.Version.Summary;
+        return TypedResults.Ok(new PlanDetails(code, reference, summary.Title, summary.Version, record.Latest.Version, summary.SubmittedAt,
+            record.Version.Scorecard, PlanLinks.For(code, reference, summary.Version),
+            [.. record.History.Select(PlanListItem.From)]));
+    }
+}

@@ -1,0 +1,23 @@
+using Commissioning.Functions.Summaries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary>
+/// Plans: submitting, scoring, reading and listing them, their guidance and the advisor's narrative. Each function
+/// is a class in this folder (<see cref="SubmitPlanFunction"/> …); this registers what they share.
+/// </summary>
+public static class PlansFeature
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PlansByWeekTable>();   // the week index the store writes (shared with the summaries)
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<PlanSubmission>();
+        services.AddSingleton<PlanNarratives>();
+        services.AddSingleton<Advisor.IStoredPlanReader>(provider => provider.GetRequiredService<PlanNarratives>());
+        services.AddSingleton<Advisor.INarrativeStore>(provider => provider.GetRequiredService<PlanNarratives>());
+        return services;
+    }
+}

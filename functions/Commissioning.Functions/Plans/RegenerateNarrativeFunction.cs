@@ -1,0 +1,47 @@
+using Commissioning.Functions.Access;
+using Commissioning.Functions.Advisor;
+using Commissioning.Functions.ApiDocument;
+using Commissioning.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary><c>POST /api/plans/{council}/{reference}/narrative</c>: write the advisor's narrative for a stored version again.</summary>
+public sealed class RegenerateNarrativeFunction(IStoredPlanReader plans, INarrativeStore narratives, GuidanceAdvisor advisor)
+{
+    [Function("RegenerateNarrative")]
+    [Access(Callers.AnyKey, Council = "council")]
+    [ApiSummary("Writes the advisor's narrative for a stored plan version again and keeps it beside the guidance.")]
+    [ApiQuery("version", typeof(int), "The version (1 or more); the latest when left out.")]
+    [ApiResponse(StatusCodes.Status404NotFound, "The council has no such plan, or no such version of it.")]
+    public async Task<Results<Ok<NarrativeResponse>, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans/{council}/{reference}/narrative")] HttpRequest request,
+        string council,
+        string reference,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = PlanAddress.Council(council, errors);
+        PlanAddress.Reference(reference, errors);
+        var version = PlanAddress.Version(request.Query("version"), errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Invalid(errors);
+        }
+
+        var stored = await plans.FindAsync(code, reference, version, cancellationToken);
+        if (stored is null)
+        {
+            return ApiProblem.NotFound(version is null
+                ? $"Council {code} has no plan {reference}."
+                : $"Council {code} has no version {version} of plan {reference}.");
+        }
+
+        var result = await advisor.WriteNarrativeAsync(stored.Plan, stored.Scorecard, cancellationToken);
+        await narratives.SaveAsync(stored, result, cancellationToken);
+        return TypedResults.Ok(new NarrativeResponse(code, reference, stored.Version, result.Source, result.Model, result.Reason,
+            result.Narrative.Summary, result.Narrative.AdviceByCriterion));
+    }
+}

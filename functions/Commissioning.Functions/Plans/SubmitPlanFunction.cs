@@ -1,0 +1,49 @@
+using Commissioning.Domain.Plans;
+using Commissioning.Functions.Access;
+using Commissioning.Functions.ApiDocument;
+using Commissioning.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
+
+namespace Commissioning.Functions.Plans;
+
+/// <summary><c>POST /api/plans</c>: score a plan, store it as a new version with its guidance, answer with the scorecard.</summary>
+public sealed class SubmitPlanFunction(PlanSubmission submission, IOptions<PlanOptions> options)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    [Function("SubmitPlan")]
+    [Access(Callers.AnyKey)]
+    [ApiSummary("Score a plan, store it as a new version with its guidance, and return the scorecard with links.")]
+    [ApiBody(typeof(Plan))]
+    [ApiHeader(IdempotencyKeyHeader, "Any 1–200 printable characters: a retry with the same key returns the version it stored (200).")]
+    [ApiResponse(StatusCodes.Status403Forbidden, "The key is not the plan's council's.")]
+    public async Task<Results<Created<SubmittedPlan>, Ok<SubmittedPlan>, ValidationProblem, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
+        {
+            return ApiProblem.Invalid("header.Idempotency-Key", "must be 1–200 printable characters");
+        }
+
+        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, options.Value.MaxDocumentBytes, cancellationToken);
+        if (document is null)
+        {
+            return tooLarge is not null ? tooLarge : invalid!;
+        }
+
+        if (!request.HttpContext.User.MayUse(document.CouncilCode))
+        {
+            return ApiProblem.Forbidden(document.CouncilCode);
+        }
+
+        var outcome = await submission.SubmitAsync(document, idempotencyKey, cancellationToken);
+        var summary = outcome.Stored.Summary;
+        var body = new SubmittedPlan(summary.Council, summary.Reference, summary.Version, outcome.Created, summary.SubmittedAt,
+            outcome.Stored.Scorecard, PlanLinks.For(summary.Council, summary.Reference, summary.Version));
+        return outcome.Created ? TypedResults.Created(body.Links.Scorecard, body) : TypedResults.Ok(body);
+    }
+}

@@ -1,0 +1,64 @@
+using Commissioning.Domain.Summaries;
+using Commissioning.Functions.Access;
+using Commissioning.Functions.ApiDocument;
+using Commissioning.Functions.Councils;
+using Commissioning.Functions.Plans;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Commissioning.Functions.Summaries;
+
+/// <summary><c>GET /api/summaries/{council}/{isoWeek}</c>: a week's summary as sent, or a preview of a past week not sent.</summary>
+public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirectory councils, SummaryArchive archive, WeeklySummaryComposer composer)
+{
+    [Function("GetSummary")]
+    [Access(Callers.AnyKey, Council = "council")]
+    [ApiSummary("A council's weekly summary as it was sent, or, for an ended week not sent, a preview (header X-Summary-Preview: true).")]
+    [ApiQuery("format", typeof(string), "html (the default) or md.", Values = ["html", "md"])]
+    [ApiResponse(StatusCodes.Status200OK, "The summary.", ContentType = "text/html")]
+    [ApiResponse(StatusCodes.Status200OK, "The summary.", ContentType = "text/markdown")]
+    [ApiResponse(StatusCodes.Status404NotFound, "The week has not ended, or the council is not registered.")]
+    public async Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries/{council}/{isoWeek}")] HttpRequest request,
+        string council,
+        string isoWeek,
+        CancellationToken cancellationToken)
+    {
+        if (!IsoWeek.TryParse(isoWeek, out var week))
+        {
+            return SummaryProblems.Invalid("isoWeek", $"'{isoWeek}' is not an ISO week such as 2026-W05.");
+        }
+
+        if (ParseFormat(request.Query("format")) is not { } summaryFormat)
+        {
+            return SummaryProblems.Invalid("format", "format must be html or md.");
+        }
+
+        if (!SummaryTiming.HasEnded(week, sender.UkNow))
+        {
+            return SummaryProblems.WeekNotEnded(week);
+        }
+
+        if (!CouncilCode.TryNormalise(council, out var code) || await councils.GetAsync(code, cancellationToken) is not { } record)
+        {
+            return SummaryProblems.UnknownCouncil(council);
+        }
+
+        var contentType = summaryFormat == SummaryFormat.Html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
+        if (await archive.ReadAsync(record.Code, week, summaryFormat, cancellationToken) is { } stored)
+        {
+            return TypedResults.Text(stored, contentType);
+        }
+
+        // Not sent (yet, or the week predates the council): a preview from the index, neither stored nor sent.
+        var composed = await composer.ComposeAsync(record, week, cancellationToken);
+        request.HttpContext.Response.Headers["X-Summary-Preview"] = "true";
+        return TypedResults.Text(summaryFormat == SummaryFormat.Html ? composed.Documents.Html : composed.Documents.Markdown, contentType);
+    }
+
+    private static SummaryFormat? ParseFormat(string? format) => format?.ToLowerInvariant() switch
+    {
+        null or "" or "html" => SummaryFormat.Html,
+        "md" or "markdown" => SummaryFormat.Markdown,
+        _ => null,
+    };
+}
