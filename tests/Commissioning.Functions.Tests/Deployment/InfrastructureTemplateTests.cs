@@ -14,6 +14,7 @@ public sealed class InfrastructureTemplateTests
     // Built-in role definition ids: the same in every tenant.
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
@@ -100,6 +101,28 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
+    public void TheAppsStorageAccountHoldsTheQueuesTheFunctionsReadAndTheHostsPoisonQueues()
+    {
+        var storage = _template.Single("Microsoft.Storage/storageAccounts");
+        var queueService = _template.Single("Microsoft.Storage/storageAccounts/queueServices");
+        var queues = _template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        Assert.Equal(["notifications", "notifications-poison", "narratives", "narratives-poison"], queues.LoopItems());
+        Assert.Equal($"format('{{0}}/{{1}}', {storage.ResolveAt("name")}, 'default')", queueService.ResolveAt("name"));
+        Assert.StartsWith($"format('{{0}}/{{1}}/{{2}}', {storage.ResolveAt("name")}, 'default', ", queues.ResolveAt("name"));
+        Assert.Same(storage.Module, queues.Module);
+
+        // The host moves a message that keeps failing on a queue to '<queue>-poison'.
+        foreach (var queue in queues.LoopItems().Where(q => !q.EndsWith("-poison", StringComparison.Ordinal)))
+        {
+            Assert.Contains($"{queue}-poison", queues.LoopItems());
+        }
+
+        // Storage queue names: 3-63 lower-case letters, digits and single hyphens, starting and ending alphanumeric.
+        Assert.All(queues.LoopItems(), name => Assert.Matches("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", name));
+    }
+
+    [Fact]
     public void StorageAcceptsNoSharedKeysNoAnonymousReadsAndOnlyModernTls()
     {
         var storage = _template.Single("Microsoft.Storage/storageAccounts");
@@ -119,6 +142,7 @@ public sealed class InfrastructureTemplateTests
         {
             [StorageBlobDataOwner] = "Microsoft.Storage/storageAccounts",
             [StorageTableDataContributor] = "Microsoft.Storage/storageAccounts",
+            [StorageQueueDataContributor] = "Microsoft.Storage/storageAccounts",
             [MonitoringMetricsPublisher] = "Microsoft.Insights/components",
             [KeyVaultSecretsUser] = "Microsoft.KeyVault/vaults",
         };
