@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Deployment;
 
 /// <summary>
 /// What infra-bicep/main.bicep deploys, read from the ARM template the Bicep CLI compiled (scripts/bicep.sh):
-/// a Flex Consumption custom-handler app that reaches storage, telemetry and secrets only as its managed identity.
+/// a Flex Consumption app on the .NET isolated worker that reaches storage, queues, telemetry and secrets only as its
+/// managed identity.
 /// </summary>
 public sealed class InfrastructureTemplateTests
 {
@@ -59,12 +61,30 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
-    public void TheAppIsACustomHandlerWithBoundedScale()
+    public void TheAppRunsOnTheIsolatedWorkerForTheDotNetItTargets()
     {
-        Assert.Equal("custom", Site.String("properties.functionAppConfig.runtime.name"));
-        Assert.False(string.IsNullOrWhiteSpace(Site.String("properties.functionAppConfig.runtime.version")));
-        Assert.NotNull(Site["properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount"]);
-        Assert.NotNull(Site["properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB"]);
+        Assert.Equal("dotnet-isolated", Site.String("properties.functionAppConfig.runtime.name"));
+        Assert.Equal("10.0", Site.String("properties.functionAppConfig.runtime.version"));
+        Assert.Equal($"net{Site.String("properties.functionAppConfig.runtime.version")}", AppTargetFramework());
+
+        // Flex takes the stack from functionAppConfig alone; a linuxFxVersion is what other plans use.
+        Assert.Null(Site["properties.siteConfig.linuxFxVersion"]);
+        Assert.DoesNotContain("custom handler", _template.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("customHandler", _template.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheAppScalesWithinTheBoundsItsParametersSet()
+    {
+        var scale = "properties.functionAppConfig.scaleAndConcurrency";
+        Assert.Equal("parameters('maximumInstanceCount')", Site.ResolveAt($"{scale}.maximumInstanceCount"));
+        Assert.Equal("parameters('instanceMemoryMB')", Site.ResolveAt($"{scale}.instanceMemoryMB"));
+
+        var parameters = _template.Root["parameters"]!;
+        Assert.Equal(40, parameters["maximumInstanceCount"]!["defaultValue"]!.GetValue<int>());
+        Assert.Equal(1, parameters["maximumInstanceCount"]!["minValue"]!.GetValue<int>());
+        Assert.Equal(1000, parameters["maximumInstanceCount"]!["maxValue"]!.GetValue<int>());
+        Assert.Equal([512, 2048, 4096], parameters["instanceMemoryMB"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<int>()));
         Assert.True(Site["properties.httpsOnly"]!.GetValue<bool>());
     }
 
@@ -285,6 +305,20 @@ public sealed class InfrastructureTemplateTests
                    ?? throw new InvalidOperationException("the function app module has no coreAppSettings variable");
         return core.Select(node => node!.AsObject())
             .ToDictionary(o => (string)o["name"]!, o => Site.Resolve((string)o["value"]!));
+    }
+
+    /// <summary>The target framework of the function app's project (its own, or the one Directory.Build.props sets).</summary>
+    private static string AppTargetFramework()
+    {
+        var projects = new[]
+        {
+            RepositoryPaths.Combine("functions", "Commissioning.Functions", "Commissioning.Functions.csproj"),
+            RepositoryPaths.Combine("Directory.Build.props"),
+        };
+        return projects
+                   .Select(path => XDocument.Load(path).Descendants("TargetFramework").Select(e => e.Value.Trim()).FirstOrDefault())
+                   .FirstOrDefault(framework => framework is not null)
+               ?? throw new InvalidOperationException("no TargetFramework in the function app's project or Directory.Build.props");
     }
 
     private static string RoleGuid(string roleDefinitionId)
