@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Commissioning.Functions.Tests.Infrastructure;
 
@@ -20,12 +21,13 @@ public sealed class InfrastructureTemplateTests
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
-    /// <summary>App settings Flex Consumption rejects (or that belong to other plans); none may be set.</summary>
+    /// <summary>App settings Flex Consumption rejects or ignores (or that belong to other plans); none may be set.</summary>
     public static TheoryData<string> SettingsFlexRejects => new()
     {
         "FUNCTIONS_WORKER_RUNTIME",
         "FUNCTIONS_EXTENSION_VERSION",
         "FUNCTIONS_WORKER_RUNTIME_VERSION",
+        "FUNCTIONS_WORKER_PROCESS_COUNT",
         "WEBSITE_RUN_FROM_PACKAGE",
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
         "WEBSITE_CONTENTSHARE",
@@ -35,6 +37,8 @@ public sealed class InfrastructureTemplateTests
         "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT",
         "SCM_DO_BUILD_DURING_DEPLOYMENT",
         "ENABLE_ORYX_BUILD",
+        "WEBSITE_TIME_ZONE",
+        "TZ",
         "WEBSITE_VNET_ROUTE_ALL",
         "AzureWebJobsDashboard",
         "APPINSIGHTS_INSTRUMENTATIONKEY",
@@ -131,6 +135,10 @@ public sealed class InfrastructureTemplateTests
         Assert.Equal($"format('{{0}}/{{1}}', {storage.ResolveAt("name")}, 'default')", queueService.ResolveAt("name"));
         Assert.StartsWith($"format('{{0}}/{{1}}/{{2}}', {storage.ResolveAt("name")}, 'default', ", queues.ResolveAt("name"));
         Assert.Same(storage.Module, queues.Module);
+        var accountName = storage.Module!.Output("name");
+        Assert.Equal(storage.ResolveAt("name"), accountName.Value);
+        Assert.Equal($"format('https://{{0}}.queue.{{1}}/', {accountName.Reference}, environment().suffixes.storage)",
+            AppSettings()["AzureWebJobsStorage__queueServiceUri"]);
 
         // The host moves a message that keeps failing on a queue to '<queue>-poison'.
         foreach (var queue in queues.LoopItems().Where(q => !q.EndsWith("-poison", StringComparison.Ordinal)))
@@ -252,7 +260,6 @@ public sealed class InfrastructureTemplateTests
         var adminKey = settings["Commissioning__AdminKey"];
         var vaultName = _template.Single("Microsoft.KeyVault/vaults").Module!.Output("name").Reference;
         Assert.Equal($"format('@Microsoft.KeyVault(SecretUri={{0}}Commissioning--AdminKey)', format('https://{{0}}{{1}}/secrets/', {vaultName}, environment().suffixes.keyvaultDns))", adminKey);
-        Assert.Equal("'0 0 * * * 1'", settings["WeeklySummarySchedule"]);
         Assert.Equal("'false'", settings["Notifications__AllowLoopback"]);
         Assert.Equal("parameters('advisorEndpoint')", settings["Advisor__Endpoint"]);
         Assert.Equal("parameters('advisorModel')", settings["Advisor__Model"]);
@@ -263,11 +270,24 @@ public sealed class InfrastructureTemplateTests
         Assert.Contains("@Microsoft.KeyVault(SecretUri={0}Webhooks--{1})", _template.Text);
     }
 
+    [Fact]
+    public void TheWeeklyTimersScheduleResolvesFromAnAppSettingOfEveryDeployment()
+    {
+        // The timer is [TimerTrigger("%WeeklySummarySchedule%")]: the host resolves it from app settings, and a
+        // missing setting keeps the function from being indexed. Six NCRONTAB fields, UTC (Flex has no time zone):
+        // second 0, minute 0, every hour, every day of the month, every month, Monday.
+        Assert.Equal("'0 0 * * * 1'", AppSettings()["WeeklySummarySchedule"]);
+    }
+
     [Theory]
     [MemberData(nameof(SettingsFlexRejects))]
     public void NoSettingThatFlexConsumptionRejectsIsSet(string setting)
     {
-        Assert.DoesNotContain(setting, _template.Text, StringComparison.OrdinalIgnoreCase);
+        // The whole name as a token anywhere in the template (core or conditional settings alike), so that a short
+        // name such as TZ is not found inside other words.
+        Assert.DoesNotMatch(new Regex(
+            $"(?<![A-Za-z0-9_]){Regex.Escape(setting)}(?![A-Za-z0-9_])",
+            RegexOptions.IgnoreCase), _template.Text);
     }
 
     [Fact]
@@ -323,7 +343,7 @@ public sealed class InfrastructureTemplateTests
 
     private static string RoleGuid(string roleDefinitionId)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(roleDefinitionId, "'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'");
+        var match = Regex.Match(roleDefinitionId, "'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'");
         Assert.True(match.Success, $"no built-in role id in {roleDefinitionId}");
         return match.Groups[1].Value;
     }
