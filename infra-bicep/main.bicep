@@ -1,4 +1,4 @@
-// Keep it Local commissioning advisor on Azure Functions Flex Consumption (Linux, custom handler).
+// Keep it Local commissioning advisor on Azure Functions Flex Consumption (Linux, .NET isolated worker).
 // Keyless throughout: the app reaches storage, Application Insights and Key Vault with one user-assigned
 // managed identity; no storage keys, no instrumentation-key ingestion, no secrets in app settings.
 // Local modules only: registry modules (br/public:) cannot be restored on the machines that build this.
@@ -71,7 +71,7 @@ var names = {
 }
 
 // The one identity the app runs as. User-assigned, so role assignments exist before the app is created
-// and survive re-creating it; the host, the handler and Key Vault references all use it.
+// and survive re-creating it; the host, the worker, deployments and Key Vault references all use it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: names.identity
   location: location

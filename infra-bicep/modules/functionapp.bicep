@@ -1,8 +1,9 @@
-// The Flex Consumption plan and the function app. The app is a Functions custom handler: the host runs the
-// self-contained linux-x64 handler from the package (runtime 'custom') and forwards HTTP requests to it.
-// Flex Consumption takes runtime, deployment storage and scale from functionAppConfig and rejects the
-// settings the older plans used (FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
-// WEBSITE_RUN_FROM_PACKAGE, the content share settings, build settings...), so none appear here.
+// The Flex Consumption plan and the function app. The app runs on the .NET isolated worker (runtime
+// 'dotnet-isolated'): the Functions host reads the package's functions.metadata and worker.config.json, starts
+// the app's dll with the platform's .NET and invokes its functions (HTTP, timer, queues) over gRPC.
+// Flex Consumption takes runtime, deployment storage and scale from functionAppConfig and rejects or ignores
+// the settings the older plans used (FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
+// WEBSITE_RUN_FROM_PACKAGE, the content share settings, build settings, time zone...), so none appear here.
 
 param planName string
 param siteName string
@@ -12,7 +13,7 @@ param tags object
 @description('Resource id of the user-assigned identity the app runs as.')
 param identityResourceId string
 
-@description('Client id of that identity: the host and the handler pick it with AzureWebJobsStorage__clientId.')
+@description('Client id of that identity: the host and the worker pick it with AzureWebJobsStorage__clientId.')
 param identityClientId string
 
 param storageAccountName string
@@ -34,8 +35,10 @@ var tableServiceUri = 'https://${storageAccountName}.table.${environment().suffi
 var queueServiceUri = 'https://${storageAccountName}.queue.${environment().suffixes.storage}/'
 var secretsUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/'
 
-// Settings every deployment has. Storage is keyless: the host and the handler build their clients from the
-// account's service URIs and the user-assigned identity (credential + clientId), never a connection string.
+// Settings every deployment has. Storage is keyless: the host (its leases, the timer's lock, the queue
+// triggers and their poison queues) and the worker build their clients from the account's service URIs and the
+// user-assigned identity (credential + clientId), never a connection string. The queue triggers name no
+// connection of their own, so they use these AzureWebJobsStorage__* settings.
 var coreAppSettings = [
   { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
   { name: 'AzureWebJobsStorage__blobServiceUri', value: blobServiceUri }
@@ -46,8 +49,9 @@ var coreAppSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
   { name: 'Commissioning__AdminKey', value: '@Microsoft.KeyVault(SecretUri=${secretsUri}Commissioning--AdminKey)' }
-  // Flex Consumption runs timers in UTC with no time-zone setting: fire hourly on Mondays and let the handler
-  // decide when it is 08:00 in Europe/London.
+  // The weekly timer's schedule is %WeeklySummarySchedule%, so the host must find it here or it will not index
+  // the function. Flex Consumption runs timers in UTC with no time-zone setting: fire hourly on Mondays and let
+  // the function decide when it is 08:00 in Europe/London.
   { name: 'WeeklySummarySchedule', value: '0 0 * * * 1' }
   { name: 'Advisor__Endpoint', value: advisorEndpoint }
   { name: 'Advisor__Model', value: advisorModel }
@@ -128,9 +132,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The .NET the app targets (net10.0): az functionapp list-flexconsumption-runtimes lists what a region offers.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,5 +1,6 @@
-// The app's storage account: host leases and keys, the deployment package, plans, guidance, summaries
-// and tables. Shared keys are off, so every caller authenticates with Entra ID (the app's identity).
+// The app's storage account: host leases and keys, the deployment package, plans, guidance, summaries,
+// tables and the queues behind the queue-triggered functions. Shared keys are off for the whole account
+// (blob, table and queue alike), so every caller authenticates with Entra ID (the app's identity).
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -19,7 +20,22 @@ param principalId string
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 }
+
+// The queues the app's queue-triggered functions read, and the poison queues the host moves a message to once
+// it has failed maxDequeueCount times (host.json extensions.queues): the host names them '<queue>-poison'.
+// Teams/Slack delivery reads 'notifications', the recorder of failed deliveries reads 'notifications-poison',
+// the advisor narrative reads 'narratives'; nothing reads 'narratives-poison', which keeps what gave up.
+// (Should the recorder itself keep failing, the host moves its message on to 'notifications-poison-poison'.)
+// The names are fixed by the app code (StorageLayout). The host would create a missing poison queue itself;
+// declaring them here makes them visible (and monitorable) from the first deployment.
+var queueNames = [
+  'notifications'
+  'notifications-poison'
+  'narratives'
+  'narratives-poison'
+]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
@@ -68,8 +84,21 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// No shared keys here either: allowSharedKeyAccess on the account above covers the queue service.
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
 // Storage Blob Data Owner: the Functions host keeps its leases (the timer's single-instance lock) and keys
-// in blobs, Flex Consumption reads the deployment package from the container above, and the handler writes
+// in blobs, Flex Consumption reads the deployment package from the container above, and the app writes
 // plans, guidance and summaries. Owner rather than Contributor: the host's identity-based storage guidance
 // asks for it, as the host creates and manages its own containers (azure-webjobs-hosts, -secrets).
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -93,8 +122,20 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// No Storage Queue Data Contributor: the app has only HTTP and timer triggers, and the host needs queues only
-// for queue or blob triggers. Add it here (974c5e8b-45b9-4653-ba55-5f855dd0fb88) if such a trigger arrives.
+// Storage Queue Data Contributor: the host's queue trigger peeks, reads, updates (visibility timeout) and
+// deletes messages on the queues above and, when one exhausts its dequeue count, writes it to the poison queue
+// (creating that queue if it is missing); and the app itself enqueues deliveries and narratives after a
+// submission is stored. Reader or Message Processor would let neither the host move a poison message nor the
+// app send one; Contributor covers both, on this account's queues only.
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, principalId, roles.storageQueueDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 output name string = account.name
 output deploymentContainerName string = deploymentContainer.name

@@ -80,6 +80,9 @@ public sealed partial class CompiledTemplate
 
     [GeneratedRegex(@"variables\('(?<name>[A-Za-z0-9_]+)'\)(\.(?<member>[A-Za-z0-9_]+))?")]
     internal static partial Regex VariableReference();
+
+    [GeneratedRegex(@"^\[length\(variables\('(?<name>[A-Za-z0-9_]+)'\)\)\]$")]
+    internal static partial Regex LoopOverVariable();
 }
 
 /// <summary>One resource of the compiled template, with the template (and module) it belongs to.</summary>
@@ -132,6 +135,30 @@ public sealed class TemplateResource(string? symbolicName, JsonObject body, Json
                      ?? throw new InvalidOperationException($"module {SymbolicName} has no output {name}");
         var inModule = new TemplateResource(null, output, Body["properties"]!["template"]!.AsObject(), this);
         return ($"reference('{SymbolicName}').outputs.{name}.value", inModule.ResolveAt("value"));
+    }
+
+    /// <summary>
+    /// For a resource declared with a Bicep loop over a variable array (<c>[for item in items: ...]</c>, compiled to a
+    /// <c>copy</c> of <c>length(variables('items'))</c> whose name indexes <c>variables('items')[copyIndex()]</c>): the
+    /// items, one per resource the loop creates.
+    /// </summary>
+    public IReadOnlyList<string> LoopItems()
+    {
+        var count = CompiledTemplate.LoopOverVariable().Match(String("copy.count"));
+        if (!count.Success)
+        {
+            throw new InvalidOperationException($"{Type} is not a loop over a variable array: copy.count is {String("copy.count")}");
+        }
+
+        var variable = count.Groups["name"].Value;
+        if (!String("name").Contains($"variables('{variable}')[copyIndex()]", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{Type}'s name does not take its items from variables('{variable}')");
+        }
+
+        var items = Template["variables"]?[variable] as JsonArray
+                    ?? throw new InvalidOperationException($"variable {variable} is not an array");
+        return [.. items.Select(item => item!.GetValue<string>())];
     }
 
     /// <summary>This resource's id as an expression in terms of main.bicep (what a resourceId() call would say).</summary>

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Deployment;
 
 /// <summary>
 /// What infra-bicep/main.bicep deploys, read from the ARM template the Bicep CLI compiled (scripts/bicep.sh):
-/// a Flex Consumption custom-handler app that reaches storage, telemetry and secrets only as its managed identity.
+/// a Flex Consumption app on the .NET isolated worker that reaches storage, queues, telemetry and secrets only as its
+/// managed identity.
 /// </summary>
 public sealed class InfrastructureTemplateTests
 {
@@ -14,15 +17,17 @@ public sealed class InfrastructureTemplateTests
     // Built-in role definition ids: the same in every tenant.
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
-    /// <summary>App settings Flex Consumption rejects (or that belong to other plans); none may be set.</summary>
+    /// <summary>App settings Flex Consumption rejects or ignores (or that belong to other plans); none may be set.</summary>
     public static TheoryData<string> SettingsFlexRejects => new()
     {
         "FUNCTIONS_WORKER_RUNTIME",
         "FUNCTIONS_EXTENSION_VERSION",
         "FUNCTIONS_WORKER_RUNTIME_VERSION",
+        "FUNCTIONS_WORKER_PROCESS_COUNT",
         "WEBSITE_RUN_FROM_PACKAGE",
         "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
         "WEBSITE_CONTENTSHARE",
@@ -32,6 +37,8 @@ public sealed class InfrastructureTemplateTests
         "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT",
         "SCM_DO_BUILD_DURING_DEPLOYMENT",
         "ENABLE_ORYX_BUILD",
+        "WEBSITE_TIME_ZONE",
+        "TZ",
         "WEBSITE_VNET_ROUTE_ALL",
         "AzureWebJobsDashboard",
         "APPINSIGHTS_INSTRUMENTATIONKEY",
@@ -58,12 +65,30 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
-    public void TheAppIsACustomHandlerWithBoundedScale()
+    public void TheAppRunsOnTheIsolatedWorkerForTheDotNetItTargets()
     {
-        Assert.Equal("custom", Site.String("properties.functionAppConfig.runtime.name"));
-        Assert.False(string.IsNullOrWhiteSpace(Site.String("properties.functionAppConfig.runtime.version")));
-        Assert.NotNull(Site["properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount"]);
-        Assert.NotNull(Site["properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB"]);
+        Assert.Equal("dotnet-isolated", Site.String("properties.functionAppConfig.runtime.name"));
+        Assert.Equal("10.0", Site.String("properties.functionAppConfig.runtime.version"));
+        Assert.Equal($"net{Site.String("properties.functionAppConfig.runtime.version")}", AppTargetFramework());
+
+        // Flex takes the stack from functionAppConfig alone; a linuxFxVersion is what other plans use.
+        Assert.Null(Site["properties.siteConfig.linuxFxVersion"]);
+        Assert.DoesNotContain("custom handler", _template.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("customHandler", _template.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheAppScalesWithinTheBoundsItsParametersSet()
+    {
+        var scale = "properties.functionAppConfig.scaleAndConcurrency";
+        Assert.Equal("parameters('maximumInstanceCount')", Site.ResolveAt($"{scale}.maximumInstanceCount"));
+        Assert.Equal("parameters('instanceMemoryMB')", Site.ResolveAt($"{scale}.instanceMemoryMB"));
+
+        var parameters = _template.Root["parameters"]!;
+        Assert.Equal(40, parameters["maximumInstanceCount"]!["defaultValue"]!.GetValue<int>());
+        Assert.Equal(1, parameters["maximumInstanceCount"]!["minValue"]!.GetValue<int>());
+        Assert.Equal(1000, parameters["maximumInstanceCount"]!["maxValue"]!.GetValue<int>());
+        Assert.Equal([512, 2048, 4096], parameters["instanceMemoryMB"]!["allowedValues"]!.AsArray().Select(v => v!.GetValue<int>()));
         Assert.True(Site["properties.httpsOnly"]!.GetValue<bool>());
     }
 
@@ -100,6 +125,32 @@ public sealed class InfrastructureTemplateTests
     }
 
     [Fact]
+    public void TheAppsStorageAccountHoldsTheQueuesTheFunctionsReadAndTheHostsPoisonQueues()
+    {
+        var storage = _template.Single("Microsoft.Storage/storageAccounts");
+        var queueService = _template.Single("Microsoft.Storage/storageAccounts/queueServices");
+        var queues = _template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        Assert.Equal(["notifications", "notifications-poison", "narratives", "narratives-poison"], queues.LoopItems());
+        Assert.Equal($"format('{{0}}/{{1}}', {storage.ResolveAt("name")}, 'default')", queueService.ResolveAt("name"));
+        Assert.StartsWith($"format('{{0}}/{{1}}/{{2}}', {storage.ResolveAt("name")}, 'default', ", queues.ResolveAt("name"));
+        Assert.Same(storage.Module, queues.Module);
+        var accountName = storage.Module!.Output("name");
+        Assert.Equal(storage.ResolveAt("name"), accountName.Value);
+        Assert.Equal($"format('https://{{0}}.queue.{{1}}/', {accountName.Reference}, environment().suffixes.storage)",
+            AppSettings()["AzureWebJobsStorage__queueServiceUri"]);
+
+        // The host moves a message that keeps failing on a queue to '<queue>-poison'.
+        foreach (var queue in queues.LoopItems().Where(q => !q.EndsWith("-poison", StringComparison.Ordinal)))
+        {
+            Assert.Contains($"{queue}-poison", queues.LoopItems());
+        }
+
+        // Storage queue names: 3-63 lower-case letters, digits and single hyphens, starting and ending alphanumeric.
+        Assert.All(queues.LoopItems(), name => Assert.Matches("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", name));
+    }
+
+    [Fact]
     public void StorageAcceptsNoSharedKeysNoAnonymousReadsAndOnlyModernTls()
     {
         var storage = _template.Single("Microsoft.Storage/storageAccounts");
@@ -119,6 +170,7 @@ public sealed class InfrastructureTemplateTests
         {
             [StorageBlobDataOwner] = "Microsoft.Storage/storageAccounts",
             [StorageTableDataContributor] = "Microsoft.Storage/storageAccounts",
+            [StorageQueueDataContributor] = "Microsoft.Storage/storageAccounts",
             [MonitoringMetricsPublisher] = "Microsoft.Insights/components",
             [KeyVaultSecretsUser] = "Microsoft.KeyVault/vaults",
         };
@@ -208,7 +260,6 @@ public sealed class InfrastructureTemplateTests
         var adminKey = settings["Commissioning__AdminKey"];
         var vaultName = _template.Single("Microsoft.KeyVault/vaults").Module!.Output("name").Reference;
         Assert.Equal($"format('@Microsoft.KeyVault(SecretUri={{0}}Commissioning--AdminKey)', format('https://{{0}}{{1}}/secrets/', {vaultName}, environment().suffixes.keyvaultDns))", adminKey);
-        Assert.Equal("'0 0 * * * 1'", settings["WeeklySummarySchedule"]);
         Assert.Equal("'false'", settings["Notifications__AllowLoopback"]);
         Assert.Equal("parameters('advisorEndpoint')", settings["Advisor__Endpoint"]);
         Assert.Equal("parameters('advisorModel')", settings["Advisor__Model"]);
@@ -219,11 +270,24 @@ public sealed class InfrastructureTemplateTests
         Assert.Contains("@Microsoft.KeyVault(SecretUri={0}Webhooks--{1})", _template.Text);
     }
 
+    [Fact]
+    public void TheWeeklyTimersScheduleResolvesFromAnAppSettingOfEveryDeployment()
+    {
+        // The timer is [TimerTrigger("%WeeklySummarySchedule%")]: the host resolves it from app settings, and a
+        // missing setting keeps the function from being indexed. Six NCRONTAB fields, UTC (Flex has no time zone):
+        // second 0, minute 0, every hour, every day of the month, every month, Monday.
+        Assert.Equal("'0 0 * * * 1'", AppSettings()["WeeklySummarySchedule"]);
+    }
+
     [Theory]
     [MemberData(nameof(SettingsFlexRejects))]
     public void NoSettingThatFlexConsumptionRejectsIsSet(string setting)
     {
-        Assert.DoesNotContain(setting, _template.Text, StringComparison.OrdinalIgnoreCase);
+        // The whole name as a token anywhere in the template (core or conditional settings alike), so that a short
+        // name such as TZ is not found inside other words.
+        Assert.DoesNotMatch(new Regex(
+            $"(?<![A-Za-z0-9_]){Regex.Escape(setting)}(?![A-Za-z0-9_])",
+            RegexOptions.IgnoreCase), _template.Text);
     }
 
     [Fact]
@@ -263,9 +327,23 @@ public sealed class InfrastructureTemplateTests
             .ToDictionary(o => (string)o["name"]!, o => Site.Resolve((string)o["value"]!));
     }
 
+    /// <summary>The target framework of the function app's project (its own, or the one Directory.Build.props sets).</summary>
+    private static string AppTargetFramework()
+    {
+        var projects = new[]
+        {
+            RepositoryPaths.Combine("functions", "Commissioning.Functions", "Commissioning.Functions.csproj"),
+            RepositoryPaths.Combine("Directory.Build.props"),
+        };
+        return projects
+                   .Select(path => XDocument.Load(path).Descendants("TargetFramework").Select(e => e.Value.Trim()).FirstOrDefault())
+                   .FirstOrDefault(framework => framework is not null)
+               ?? throw new InvalidOperationException("no TargetFramework in the function app's project or Directory.Build.props");
+    }
+
     private static string RoleGuid(string roleDefinitionId)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(roleDefinitionId, "'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'");
+        var match = Regex.Match(roleDefinitionId, "'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'");
         Assert.True(match.Success, $"no built-in role id in {roleDefinitionId}");
         return match.Groups[1].Value;
     }
