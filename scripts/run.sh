@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the service locally with sample data:
-#   Azurite (in memory, ports 10000-10002) + the handler on http://localhost:7071 with a fresh dev admin key,
-#   MailDev catching summary emails, the demo council registered, a council key issued, every sample plan
-#   submitted. Ctrl-C stops everything.
+#   Azurite (in memory, ports 10000-10002: blobs, queues, tables) + the function app in its local runner on
+#   http://localhost:7071 with a fresh dev admin key (HTTP functions, the weekly timer, the queue-triggered
+#   deliveries), MailDev catching summary emails, the demo council registered, a council key issued, every sample
+#   plan submitted. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -37,13 +38,14 @@ node node_modules/maildev/dist/bin/maildev.js --smtp 1025 --web 1080 --ip 127.0.
 pids+=($!)
 wait_for "MailDev" bash -c 'exec 3<>/dev/tcp/127.0.0.1/1025'
 
-echo "== handler: building and starting on $base"
-dotnet build functions/Commissioning.Functions -c Release -v q -nologo >/dev/null
+echo "== function app: building and starting the local runner on $base"
+dotnet build functions/Commissioning.Functions -c Release -v q -nologo -p:WarningsNotAsErrors=NU1603 >/dev/null
 admin_key="dev-admin-$(node -e 'console.log(require("crypto").randomBytes(18).toString("hex"))')"
 Commissioning__AdminKey=$admin_key AzureWebJobsStorage=UseDevelopmentStorage=true ASPNETCORE_ENVIRONMENT=Development \
   dotnet "$root/functions/Commissioning.Functions/bin/Release/net10.0/Commissioning.Functions.dll" --urls "$base" &
-pids+=($!)
-wait_for "the handler" curl -fsS "$base/"
+app_pid=$!
+pids+=($app_pid)
+wait_for "the function app" curl -fsS "$base/api/health"
 
 echo "== demo council E07000243"
 council_file=samples/councils/E07000243.json
@@ -86,6 +88,6 @@ Try:
   curl -H "X-Api-Key: ${council_key:-$admin_key}" "$base/api/plans/E07000243?week=$(date +%G-W%V)&band=red"
   and samples/requests.http (set @councilKey and @adminKey to the keys above)
 
-Ctrl-C stops the handler, MailDev and Azurite.
+Ctrl-C stops the function app, MailDev and Azurite.
 INFO
-wait "${pids[1]}"
+wait "$app_pid"

@@ -15,7 +15,7 @@ using Commissioning.Functions.Web;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 // The function app. Under the Functions host it is the host's isolated worker; started on its own (no Core Tools can
-// be installed here, and tests need no host) it runs the same function classes in the local runner (decision 0013).
+// be installed here, and tests need no host) it runs the same function classes in the local runner (decision 0020).
 // This file is a table of contents: each feature registers itself from its own folder, and each function is a class
 // in its feature's folder.
 if (HostingModes.Detect(args, Environment.GetEnvironmentVariable) == HostingMode.Worker)

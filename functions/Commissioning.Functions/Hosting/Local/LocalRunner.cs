@@ -13,7 +13,7 @@ namespace Commissioning.Functions.Hosting.Local;
 /// and for tests: HTTP triggers on Kestrel at the routes their attributes give (under host.json's route prefix),
 /// timers fired from their schedules (<see cref="TimerScheduler"/>), queue triggers polled from the storage account's
 /// queue service with the host's semantics (<see cref="QueueListener"/>). Each function has one implementation;
-/// only the way it is reached differs. What it does not emulate: decision 0013.
+/// only the way it is reached differs. What it does not emulate: decision 0020.
 /// </summary>
 public static class LocalRunner
 {
