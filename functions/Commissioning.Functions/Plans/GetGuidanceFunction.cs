@@ -27,9 +27,7 @@ public sealed class GetGuidanceFunction(PlanStore store)
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = PlanAddress.Council(council, errors);
-        PlanAddress.Reference(reference, errors);
-        var number = PlanAddress.Version(request.Query("version"), errors);
+        var address = PlanAddress.Version(council, reference, request, errors);
         var kind = (request.Query("format") ?? "html").Trim().ToLowerInvariant() switch
         {
             "html" => GuidanceFormat.Html,
@@ -46,13 +44,11 @@ public sealed class GetGuidanceFunction(PlanStore store)
             return ApiProblem.Invalid(errors);
         }
 
-        var record = await store.GetAsync(code, reference, number, cancellationToken);
-        var stored = record is null ? null : await store.ReadGuidanceAsync(code, reference, record.Version.Summary.Version, kind!.Value, cancellationToken);
+        var record = await store.GetAsync(address.Council, reference, address.Version, cancellationToken);
+        var stored = record is null ? null : await store.ReadGuidanceAsync(address.Council, reference, record.Version.Summary.Version, kind!.Value, cancellationToken);
         if (stored is null)
         {
-            return ApiProblem.NotFound(number is null
-                ? $"Council {code} has no plan {reference}."
-                : $"Council {code} has no version {number} of plan {reference}.");
+            return address.NotFound();
         }
 
         var headers = request.HttpContext.Response.Headers;

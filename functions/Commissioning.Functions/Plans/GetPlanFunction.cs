@@ -22,22 +22,18 @@ public sealed class GetPlanFunction(PlanStore store)
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = PlanAddress.Council(council, errors);
-        PlanAddress.Reference(reference, errors);
-        var number = PlanAddress.Version(request.Query("version"), errors);
+        var address = PlanAddress.Version(council, reference, request, errors);
         if (errors.Count > 0)
         {
             return ApiProblem.Invalid(errors);
         }
 
-        var record = await store.GetAsync(code, reference, number, cancellationToken);
-        if (record is null)
+        if (await store.GetAsync(address.Council, reference, address.Version, cancellationToken) is not { } record)
         {
-            return ApiProblem.NotFound(number is null
-                ? $"Council {code} has no plan {reference}."
-                : $"Council {code} has no version {number} of plan {reference}.");
+            return address.NotFound();
         }
 
+        var code = address.Council;
         var summary = record.Version.Summary;
         return TypedResults.Ok(new PlanDetails(code, reference, summary.Title, summary.Version, record.Latest.Version, summary.SubmittedAt,
             record.Version.Scorecard, PlanLinks.For(code, reference, summary.Version),

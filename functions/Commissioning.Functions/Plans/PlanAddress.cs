@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Commissioning.Functions.Councils;
+using Commissioning.Functions.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Plans;
 
@@ -11,6 +13,17 @@ namespace Commissioning.Functions.Plans;
 /// </summary>
 public static class PlanAddress
 {
+    /// <summary>
+    /// The council, reference and optional <c>?version=</c> of a plan version's address, normalised; every bad part
+    /// is added to <paramref name="errors"/>.
+    /// </summary>
+    public static PlanVersionAddress Version(string council, string reference, HttpRequest request, Dictionary<string, string[]> errors)
+    {
+        var code = Council(council, errors);
+        Reference(reference, errors);
+        return new PlanVersionAddress(code, reference, Version(request.Query("version"), errors));
+    }
+
     public static string Council(string value, Dictionary<string, string[]> errors)
     {
         if (!CouncilCode.TryNormalise(value, out var code))
@@ -63,4 +76,13 @@ public static class PlanAddress
         decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
         return decoded.Length > 0 && !decoded.Any(char.IsControl);
     }
+}
+
+/// <summary>A plan version's address: the latest when <see cref="Version"/> is null.</summary>
+public sealed record PlanVersionAddress(string Council, string Reference, int? Version)
+{
+    /// <summary>404: the council has no such plan, or no such version of it.</summary>
+    public ProblemHttpResult NotFound() => ApiProblem.NotFound(Version is null
+        ? $"Council {Council} has no plan {Reference}."
+        : $"Council {Council} has no version {Version} of plan {Reference}.");
 }

@@ -23,25 +23,20 @@ public sealed class RegenerateNarrativeFunction(IStoredPlanReader plans, INarrat
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var code = PlanAddress.Council(council, errors);
-        PlanAddress.Reference(reference, errors);
-        var version = PlanAddress.Version(request.Query("version"), errors);
+        var address = PlanAddress.Version(council, reference, request, errors);
         if (errors.Count > 0)
         {
             return ApiProblem.Invalid(errors);
         }
 
-        var stored = await plans.FindAsync(code, reference, version, cancellationToken);
-        if (stored is null)
+        if (await plans.FindAsync(address.Council, reference, address.Version, cancellationToken) is not { } stored)
         {
-            return ApiProblem.NotFound(version is null
-                ? $"Council {code} has no plan {reference}."
-                : $"Council {code} has no version {version} of plan {reference}.");
+            return address.NotFound();
         }
 
         var result = await advisor.WriteNarrativeAsync(stored.Plan, stored.Scorecard, cancellationToken);
         await narratives.SaveAsync(stored, result, cancellationToken);
-        return TypedResults.Ok(new NarrativeResponse(code, reference, stored.Version, result.Source, result.Model, result.Reason,
+        return TypedResults.Ok(new NarrativeResponse(address.Council, reference, stored.Version, result.Source, result.Model, result.Reason,
             result.Narrative.Summary, result.Narrative.AdviceByCriterion));
     }
 }
