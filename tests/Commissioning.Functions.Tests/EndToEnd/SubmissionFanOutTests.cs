@@ -159,6 +159,28 @@ public sealed class SubmissionFanOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANarrativeWhoseModelTimesOutFallsBackToTheDeterministicTextAndSaysWhy()
+    {
+        // Slower than Advisor:Timeout (5 s): the narratives queue's function gives up on the model and keeps the fallback.
+        _model.Then(FakeChatModel.Delayed(TimeSpan.FromSeconds(8), FakeChatModel.Answer(new { summary = "Too late to be used.", advice = Array.Empty<object>() })));
+        var plan = Sample("neighbourhood-lotted-wellbeing-service.json", "SBC-SLOW-MODEL");
+
+        var submitted = await _council.PostAsync("/api/plans", TestPlans.Content(plan.ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+
+        var blob = new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("guidance").GetBlobClient($"{Council}/SBC-SLOW-MODEL/v1.advisor.json");
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(20) && !(await blob.ExistsAsync()).Value; await Task.Delay(100))
+        {
+        }
+
+        var record = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+        Assert.Equal("deterministic", record["narrative"]!["source"]!.GetValue<string>());
+        Assert.Equal("timeout", record["reason"]!["kind"]!.GetValue<string>());
+        var html = await _council.GetStringAsync($"/api/plans/{Council}/SBC-SLOW-MODEL/guidance?format=html");
+        Assert.DoesNotContain("Too late to be used.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnlyTheCouncilOrTheAdminMayRegenerateANarrativeOrReadASummary()
     {
         _model.Then(FakeChatModel.ServerError(500), FakeChatModel.ServerError(500));
