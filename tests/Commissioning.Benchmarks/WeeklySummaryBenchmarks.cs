@@ -44,7 +44,7 @@ public class WeeklySummaryBenchmarks
     {
         _quiet = await Azurite.StartNewAsync();
         _busy = await Azurite.StartNewAsync();
-        var renderer = new SummaryRenderer(new TemplateLibrary(RepositoryPaths.Combine("templates")), Options.Create(new SummaryOptions()));
+        var renderer = new SummaryRenderer(new TemplateLibrary(RepositoryPaths.Combine("templates")), new PublicLinks(Options.Create(new PublicLinkOptions())));
 
         var quietIndex = new PlansByWeekTable(new TableServiceClient(_quiet.ConnectionString));
         var busyIndex = new PlansByWeekTable(new TableServiceClient(_busy.ConnectionString));

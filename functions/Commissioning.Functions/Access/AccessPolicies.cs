@@ -12,6 +12,7 @@ public static class AccessPolicies
     {
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
+        services.AddSingleton<CouncilKeyStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<FrontDoorAccess>();
         return services;

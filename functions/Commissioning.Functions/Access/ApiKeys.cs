@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Commissioning.Functions.Councils;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +22,11 @@ public enum KeyVerdict
 /// Reads <c>X-Api-Key</c>: the admin key (role <c>admin</c>) or a council key (claim <c>council</c>). Keys are compared
 /// as SHA-256 digests in constant time; a council key is found by one point read, and the answer is cached briefly.
 /// </summary>
-public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilStore councils, IMemoryCache cache, ILogger<ApiKeys> logger)
+public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilKeyStore keys, IMemoryCache cache, ILogger<ApiKeys> logger)
 {
     public const string Header = "X-Api-Key";
 
-    private readonly byte[] _adminDigest = CouncilStore.Hash(access.Value.AdminKey);
+    private readonly byte[] _adminDigest = CouncilKeyStore.Hash(access.Value.AdminKey);
 
     /// <summary>Identifies the caller and, for a valid key, sets <see cref="HttpContext.User"/>.</summary>
     public async Task<KeyVerdict> IdentifyAsync(HttpContext context)
@@ -38,7 +37,7 @@ public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilStore
         }
 
         var presented = values[0]!;
-        var digest = CouncilStore.Hash(presented);
+        var digest = CouncilKeyStore.Hash(presented);
         if (CryptographicOperations.FixedTimeEquals(digest, _adminDigest))
         {
             context.User = Principal(new Claim(ClaimTypes.Role, AccessPolicies.AdminRole));
@@ -69,7 +68,7 @@ public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilStore
             return null;
         }
 
-        var stored = await councils.FindKeyAsync(council, keyId, cancellationToken);
+        var stored = await keys.FindKeyAsync(council, keyId, cancellationToken);
         return stored is not null && CryptographicOperations.FixedTimeEquals(stored.Sha256, digest) ? council : null;
     }
 

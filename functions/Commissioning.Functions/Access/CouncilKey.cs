@@ -28,7 +28,7 @@ public sealed record CouncilKey(string Council, string KeyId, string Value)
 
         council = c;
         keyId = k;
-        return Councils.CouncilCode.TryNormalise(c, out _) && k.All(char.IsAsciiHexDigitLower);
+        return CouncilCode.TryNormalise(c, out _) && k.All(char.IsAsciiHexDigitLower);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,5 +1,3 @@
-using Commissioning.Functions.Councils;
-using Commissioning.Functions.Problems;
 
 namespace Commissioning.Functions.Access;
 

@@ -39,8 +39,6 @@ public static class AdvisorServiceCollectionExtensions
                     provider.GetRequiredKeyedService<OpenAIClient>(key),
                     provider.GetService<ILoggerFactory>()));
 
-            // Each new plan version's narrative is written from the narratives queue, so submissions never wait for the model.
-            services.AddSingleton<Plans.IPlanSubmittedHandler, NarrativeOnSubmission>();
         }
 
         services.AddSingleton(provider => new GuidanceAdvisor(

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commissioning.Functions.Plans;
-using Commissioning.Functions.Storage;
 
 namespace Commissioning.Functions.Advisor;
 
@@ -11,6 +9,10 @@ public sealed record NarrativeRequest(
     [property: JsonPropertyName("reference")] string Reference,
     [property: JsonPropertyName("version")] int Version)
 {
+    /// <summary>Puts the request on the narratives queue, for <see cref="WriteNarrativeFunction"/>.</summary>
+    public Task EnqueueAsync(WorkQueues queues, CancellationToken cancellationToken) =>
+        queues.EnqueueAsync(StorageLayout.NarrativesQueue, ToJson(), null, cancellationToken);
+
     public string ToJson() => JsonSerializer.Serialize(this, AdvisorQueueJson.Default.NarrativeRequest);
 
     public static NarrativeRequest? TryRead(string message)
@@ -26,17 +28,6 @@ public sealed record NarrativeRequest(
             return null;
         }
     }
-}
-
-/// <summary>
-/// With a model configured, each new plan version's narrative is written by <see cref="WriteNarrativeFunction"/> from
-/// the narratives queue: the submission answers at once with the deterministic guidance and only waits for the enqueue.
-/// </summary>
-public sealed class NarrativeOnSubmission(WorkQueues queues) : IPlanSubmittedHandler
-{
-    public Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken) =>
-        queues.EnqueueAsync(StorageLayout.NarrativesQueue,
-            new NarrativeRequest(submitted.Summary.Council, submitted.Summary.Reference, submitted.Summary.Version).ToJson(), null, cancellationToken);
 }
 
 [JsonSerializable(typeof(NarrativeRequest))]

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using Commissioning.Functions.Access;
 using Commissioning.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.ApiDocument;

@@ -1,22 +1,15 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Commissioning.Domain;
 using Commissioning.Domain.Councils;
-using Commissioning.Functions.Storage;
-using Commissioning.Functions.Summaries;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Commissioning.Functions.Councils;
 
-/// <summary>A council key as stored: its id and the SHA-256 of the key (the key itself is never stored).</summary>
-public sealed record CouncilKeyRecord(string Council, string KeyId, byte[] Sha256, DateTimeOffset IssuedAt);
-
 /// <summary>
-/// Council records (table <c>Councils</c>, one partition, row key = GSS code, the record as JSON) and council keys
-/// (table <c>CouncilKeys</c>, partition = council, row key = key id). Reads are cached briefly: scoring reads the
-/// council on every submission.
+/// Council records (table <c>Councils</c>, one partition, row key = GSS code, the record as JSON). Reads are cached
+/// briefly: scoring reads the council on every submission. (Council keys are access's: <see cref="CouncilKeyStore"/>.)
 /// </summary>
 public sealed class CouncilStore(TableServiceClient tables, StorageProvisioning provisioning, IMemoryCache cache, TimeProvider time)
     : ICouncilDirectory
@@ -25,7 +18,6 @@ public sealed class CouncilStore(TableServiceClient tables, StorageProvisioning 
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private TableClient Councils => tables.GetTableClient(StorageLayout.CouncilsTable);
-    private TableClient Keys => tables.GetTableClient(StorageLayout.CouncilKeysTable);
 
     public async Task<Council?> GetAsync(string code, CancellationToken cancellationToken)
     {
@@ -94,28 +86,5 @@ public sealed class CouncilStore(TableServiceClient tables, StorageProvisioning 
         }
     }
 
-    public Task AddKeyAsync(CouncilKeyRecord key, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            await Keys.AddEntityAsync(new TableEntity(key.Council, key.KeyId)
-            {
-                ["Sha256"] = Convert.ToHexStringLower(key.Sha256),
-                ["IssuedAt"] = key.IssuedAt,
-            }, ct);
-            return true;
-        }, cancellationToken);
-
-    public Task<CouncilKeyRecord?> FindKeyAsync(string council, string keyId, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            var row = await Keys.GetEntityIfExistsAsync<TableEntity>(council, keyId, cancellationToken: ct);
-            return row.HasValue
-                ? new CouncilKeyRecord(council, keyId, Convert.FromHexString(row.Value!.GetString("Sha256")), row.Value.GetDateTimeOffset("IssuedAt") ?? default)
-                : null;
-        }, cancellationToken);
-
     private static string CacheKey(string code) => "council:" + code;
-
-    /// <summary>SHA-256 of a key's UTF-8 bytes.</summary>
-    public static byte[] Hash(string key) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
 }

@@ -1,4 +1,3 @@
-using Commissioning.Functions.Summaries;
 
 namespace Commissioning.Functions.Councils;
 

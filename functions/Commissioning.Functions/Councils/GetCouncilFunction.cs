@@ -1,9 +1,5 @@
 using Commissioning.Domain.Councils;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Councils;
 

@@ -1,10 +1,5 @@
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
 using Commissioning.Functions.Notifications;
-using Commissioning.Functions.Plans;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Councils;
 

@@ -1,8 +1,4 @@
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Councils;
 
@@ -10,7 +6,7 @@ namespace Commissioning.Functions.Councils;
 public sealed record IssuedCouncilKey(string Council, string KeyId, string Key, DateTimeOffset IssuedAt, string Note);
 
 /// <summary><c>POST /api/councils/{code}/keys</c>: issue a key for a council (admin); it is shown once.</summary>
-public sealed partial class IssueCouncilKeyFunction(CouncilStore store, TimeProvider time, ILogger<IssueCouncilKeyFunction> logger)
+public sealed partial class IssueCouncilKeyFunction(CouncilStore store, CouncilKeyStore keys, TimeProvider time, ILogger<IssueCouncilKeyFunction> logger)
 {
     [Function("IssueCouncilKey")]
     [Access(Callers.Admin)]
@@ -33,7 +29,7 @@ public sealed partial class IssueCouncilKeyFunction(CouncilStore store, TimeProv
 
         var key = CouncilKey.Issue(routeCode);
         var issuedAt = time.GetUtcNow();
-        await store.AddKeyAsync(new CouncilKeyRecord(routeCode, key.KeyId, CouncilStore.Hash(key.Value), issuedAt), cancellationToken);
+        await keys.AddKeyAsync(new CouncilKeyRecord(routeCode, key.KeyId, CouncilKeyStore.Hash(key.Value), issuedAt), cancellationToken);
         LogKeyIssued(logger, routeCode, key.KeyId);
         return TypedResults.Created($"/api/councils/{routeCode}",
             new IssuedCouncilKey(routeCode, key.KeyId, key.Value, issuedAt, "Store this key now: it is shown once. Send it in the X-Api-Key header."));

@@ -1,12 +1,8 @@
 using System.Text.Json;
 using Commissioning.Domain;
 using Commissioning.Domain.Councils;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
 using Commissioning.Functions.Notifications;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Councils;
 

@@ -1,8 +1,4 @@
-using Commissioning.Functions.Access;
-using Commissioning.Functions.Plans;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Hosting;
 
@@ -12,11 +8,8 @@ namespace Commissioning.Functions.Hosting;
 /// never a stack trace). Under the Functions host it runs as Functions middleware (<see cref="FrontDoorMiddleware"/>);
 /// under the local runner it wraps each route.
 /// </summary>
-public sealed class FrontDoor(FrontDoorAccess access, ProblemExceptionHandler failures, IOptions<PlanOptions> plans)
+public sealed class FrontDoor(FrontDoorAccess access, ProblemExceptionHandler failures)
 {
-    /// <summary>The largest body a function accepts: its own <see cref="RequestBodyAttribute"/>, else a plan's size.</summary>
-    public long BodyLimit(HttpFunction function) => function.Body?.MaxBytes ?? plans.Value.MaxDocumentBytes;
-
     /// <summary>
     /// Admits the request and runs the function, or answers for it. <paramref name="routeValue"/> reads the function's
     /// route values; <paramref name="function"/> runs it and returns its result.
@@ -25,7 +18,7 @@ public sealed class FrontDoor(FrontDoorAccess access, ProblemExceptionHandler fa
     {
         try
         {
-            var limit = BodyLimit(descriptor);
+            var limit = descriptor.MaxBodyBytes;
             if (context.Request.ContentLength > limit)
             {
                 return ApiProblem.PayloadTooLarge(limit);

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Commissioning.Functions.Access;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Hosting;
 
@@ -84,11 +82,14 @@ public abstract record FunctionDescriptor(string Name, MethodInfo Method, Functi
 
 /// <summary>
 /// An HTTP function: its route template below the host's route prefix and its methods (none means any), who may call
-/// it, and its request body limit when it differs from the default.
+/// it, and the largest body it takes.
 /// </summary>
 public sealed record HttpFunction(
     string Name, MethodInfo Method, FunctionInvoker Invoker, string Route, IReadOnlyList<string> Methods, AccessAttribute Access, RequestBodyAttribute? Body)
-    : FunctionDescriptor(Name, Method, Invoker);
+    : FunctionDescriptor(Name, Method, Invoker)
+{
+    public long MaxBodyBytes => Body?.MaxBytes ?? RequestBodyAttribute.DefaultMaxBytes;
+}
 
 /// <summary>A timer function: its NCRONTAB schedule, possibly a <c>%Setting%</c> to resolve from configuration.</summary>
 public sealed record TimerFunction(string Name, MethodInfo Method, FunctionInvoker Invoker, string Schedule, bool RunOnStartup, bool UseMonitor)
@@ -101,9 +102,14 @@ public sealed record QueueFunction(string Name, MethodInfo Method, FunctionInvok
     public string PoisonQueueName => QueueName + "-poison";
 }
 
-/// <summary>A request body limit for one HTTP function, above the default plan-sized limit.</summary>
+/// <summary>
+/// The largest request body an HTTP function accepts (413 ProblemDetails above it, never a dropped connection). A
+/// function without one accepts <see cref="DefaultMaxBytes"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RequestBodyAttribute(long maxBytes) : Attribute
 {
+    public const long DefaultMaxBytes = 1024 * 1024;
+
     public long MaxBytes { get; } = maxBytes;
 }

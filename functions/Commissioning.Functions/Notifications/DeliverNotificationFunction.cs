@@ -1,5 +1,3 @@
-using Commissioning.Functions.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Notifications;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commissioning.Functions.Storage;
 
 namespace Commissioning.Functions.Notifications;
 

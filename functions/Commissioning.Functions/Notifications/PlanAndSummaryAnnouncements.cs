@@ -2,7 +2,6 @@ using Commissioning.Domain;
 using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Plans;
 using Commissioning.Functions.Summaries;
-using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Notifications;
 
@@ -11,11 +10,9 @@ namespace Commissioning.Functions.Notifications;
 /// the outbox rows are recorded, then put on the notifications queue; a queue-triggered function posts them, so a slow
 /// or failing webhook never slows or fails the submission.
 /// </summary>
-public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQueue queue, IOptions<SummaryOptions> links)
+public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQueue queue, PublicLinks links)
     : IPlanSubmittedHandler, IPlanResubmittedHandler
 {
-    private readonly string _baseUrl = links.Value.PublicBaseUrl.TrimEnd('/');
-
     public async Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken)
     {
         if (submitted.Council is not { Channels.Count: > 0 } council)
@@ -24,7 +21,7 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQue
         }
 
         var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, submitted.Summary.Version,
-            _baseUrl + submitted.Links.Scorecard, _baseUrl + submitted.Links.GuidanceHtml);
+            links.Absolute(submitted.Links.Scorecard), links.Absolute(submitted.Links.GuidanceHtml));
         await queue.EnqueueAsync(await outbox.RecordAsync(council, message, cancellationToken), cancellationToken);
     }
 

@@ -1,10 +1,5 @@
 using System.Text;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
-using Commissioning.Functions.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
 namespace Commissioning.Functions.Plans;
@@ -30,9 +25,9 @@ public sealed class GetGuidanceFunction(PlanStore store)
         var address = PlanAddress.Version(council, reference, request, errors);
         var kind = (request.Query("format") ?? "html").Trim().ToLowerInvariant() switch
         {
-            "html" => GuidanceFormat.Html,
-            "md" or "markdown" => GuidanceFormat.Markdown,
-            _ => (GuidanceFormat?)null,
+            "html" => DocumentFormat.Html,
+            "md" or "markdown" => DocumentFormat.Markdown,
+            _ => (DocumentFormat?)null,
         };
         if (kind is null)
         {
@@ -54,6 +49,6 @@ public sealed class GetGuidanceFunction(PlanStore store)
         var headers = request.HttpContext.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-        return TypedResults.Text(stored.ToString(), kind == GuidanceFormat.Html ? "text/html" : "text/markdown", Encoding.UTF8);
+        return TypedResults.Text(stored.ToString(), kind == DocumentFormat.Html ? "text/html" : "text/markdown", Encoding.UTF8);
     }
 }

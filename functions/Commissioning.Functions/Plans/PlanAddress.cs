@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using Commissioning.Functions.Councils;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Plans;
@@ -57,10 +55,6 @@ public static class PlanAddress
         errors["query.version"] = ["must be a version number: a whole number from 1"];
         return null;
     }
-
-    /// <summary>A query value, or null when absent (a repeated value counts as its first).</summary>
-    public static string? Query(this HttpRequest request, string name) =>
-        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     /// <summary>A storage continuation token as a URL-safe opaque string.</summary>
     public static string EncodeToken(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));

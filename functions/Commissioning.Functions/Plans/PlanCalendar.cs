@@ -1,15 +1,11 @@
-using Commissioning.Functions.Summaries;
-
 namespace Commissioning.Functions.Plans;
 
-/// <summary>Dates as councils see them: today's date in England, and ISO weeks written 2026-W05.</summary>
+/// <summary>Plans' weeks: ISO weeks written 2026-W05, of the day in England a plan was submitted.</summary>
 public static class PlanCalendar
 {
-    public static DateOnly TodayInEngland(DateTimeOffset now) => DateOnly.FromDateTime(SummaryClock.ToUkTime(now));
-
     public static string IsoWeek(DateOnly date) => Domain.Summaries.IsoWeek.Of(date).ToString();
 
-    public static string IsoWeek(DateTimeOffset instant) => IsoWeek(TodayInEngland(instant));
+    public static string IsoWeek(DateTimeOffset instant) => IsoWeek(UkTime.TodayInEngland(instant));
 
     /// <summary>Accepts <c>2026-W05</c> (a week that exists in that year, 2000–2999), rejects anything else.</summary>
     public static bool TryParseIsoWeek(string? value, out string week)

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Commissioning.Domain;
 using Commissioning.Domain.Plans;
-using Commissioning.Functions.Councils;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
@@ -14,6 +12,9 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
 {
     /// <summary>SHA-256 of the plan's canonical JSON: formatting and member order do not make a new version.</summary>
     public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DomainJson.Serialize(Plan))));
+
+    /// <summary>The largest plan document accepted: 1 MiB (413 above it).</summary>
+    public const int MaxBytes = 1024 * 1024;
 
     public const string ReferenceRule = "must be 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit (it becomes part of the plan's address)";
 
@@ -48,9 +49,9 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
         var council = string.Empty;
         if (plan is not null)
         {
-            if (!errors.ContainsKey("$.council.code") && !Councils.CouncilCode.TryNormalise(plan.Council.Code, out council))
+            if (!errors.ContainsKey("$.council.code") && !Shared.CouncilCode.TryNormalise(plan.Council.Code, out council))
             {
-                errors["$.council.code"] = [Councils.CouncilCode.Rule];
+                errors["$.council.code"] = [Shared.CouncilCode.Rule];
             }
 
             if (!errors.ContainsKey("$.reference") && !IsValidReference(plan.Reference))

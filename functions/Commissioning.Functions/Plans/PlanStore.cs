@@ -1,5 +1,4 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Functions.Summaries;
 using Commissioning.Domain.Summaries;
 using System.IO.Compression;
 using System.Text.Json;
@@ -10,7 +9,6 @@ using Azure.Storage.Blobs.Models;
 using Commissioning.Domain;
 using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
-using Commissioning.Functions.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Plans;
@@ -179,7 +177,7 @@ public sealed class PlanStore(
         }, cancellationToken);
 
     /// <summary>The stored guidance of a version (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
-    public Task<BinaryData?> ReadGuidanceAsync(string council, string reference, int version, GuidanceFormat format, CancellationToken cancellationToken) =>
+    public Task<BinaryData?> ReadGuidanceAsync(string council, string reference, int version, DocumentFormat format, CancellationToken cancellationToken) =>
         provisioning.RunAsync(async ct =>
         {
             try
@@ -357,8 +355,8 @@ public sealed class PlanStore(
     /// </summary>
     private Task UploadGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, CancellationToken ct, bool onlyIfAbsent = false) =>
         Task.WhenAll(
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Html), documents.Html, HtmlContentType, ct, onlyIfAbsent),
-            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, GuidanceFormat.Markdown), documents.Markdown, MarkdownContentType, ct, onlyIfAbsent));
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, DocumentFormat.Html), documents.Html, HtmlContentType, ct, onlyIfAbsent),
+            UploadTextAsync(StorageLayout.GuidanceBlob(council, reference, version, DocumentFormat.Markdown), documents.Markdown, MarkdownContentType, ct, onlyIfAbsent));
 
     private async Task UploadTextAsync(string name, string text, string contentType, CancellationToken ct, bool onlyIfAbsent = false)
     {
@@ -578,4 +576,4 @@ public sealed class PlanStore(
 
 /// <summary>Concurrent submissions of one plan kept colliding; the caller should retry shortly (503 with Retry-After).</summary>
 public sealed class PlanStoreBusyException(string council, string reference)
-    : Exception($"Plan {council}/{reference} is being saved by other requests.");
+    : TryAgainLaterException($"Other submissions of plan {council}/{reference} are being stored at this moment. Send the request again after the Retry-After interval.");

@@ -3,7 +3,6 @@ using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
 using Commissioning.Domain.Scoring;
-using Commissioning.Functions.Councils;
 using Commissioning.Functions.Guidance;
 
 namespace Commissioning.Functions.Plans;
@@ -11,7 +10,7 @@ namespace Commissioning.Functions.Plans;
 /// <summary>Submitting a plan end to end: score it, store it with its guidance, tell whoever listens.</summary>
 public sealed partial class PlanSubmission(
     PlanStore store,
-    CouncilStore councils,
+    ICouncilDirectory councils,
     GuidanceRenderer guidance,
     IEnumerable<IPlanSubmittedHandler> listeners,
     IEnumerable<IPlanResubmittedHandler> resubmissionListeners,
@@ -60,7 +59,7 @@ public sealed partial class PlanSubmission(
 
     private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
         ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },
-            Rubrics.Current, council, PlanCalendar.TodayInEngland(now));
+            Rubrics.Current, council, UkTime.TodayInEngland(now));
 
     /// <summary>
     /// Runs listeners once the version is stored. A caller hanging up must not stop the news going out, so they get no

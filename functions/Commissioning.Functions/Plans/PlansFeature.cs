@@ -1,4 +1,3 @@
-using Commissioning.Functions.Summaries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Functions.Plans;
@@ -11,13 +10,13 @@ public static class PlansFeature
 {
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
-        services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PlansByWeekTable>();   // the week index the store writes (shared with the summaries)
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanSubmission>();
         services.AddSingleton<PlanNarratives>();
         services.AddSingleton<Advisor.IStoredPlanReader>(provider => provider.GetRequiredService<PlanNarratives>());
         services.AddSingleton<Advisor.INarrativeStore>(provider => provider.GetRequiredService<PlanNarratives>());
+        services.AddSingleton<IPlanSubmittedHandler, NarrativeOnSubmission>();
         return services;
     }
 }

@@ -1,9 +1,5 @@
-using Commissioning.Functions.Access;
 using Commissioning.Functions.Advisor;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
 namespace Commissioning.Functions.Plans;

@@ -1,27 +1,23 @@
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Scoring;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
 namespace Commissioning.Functions.Plans;
 
 /// <summary><c>POST /api/plans/score</c>: a commissioner's draft check; nothing is stored.</summary>
-public sealed class ScorePlanFunction(PlanSubmission submission, IOptions<PlanOptions> options)
+public sealed class ScorePlanFunction(PlanSubmission submission)
 {
     [Function("ScorePlan")]
     [Access(Callers.AnyKey)]
     [ApiSummary("Score a plan without storing anything (a draft check).")]
     [ApiBody(typeof(Plan))]
+    [Hosting.RequestBody(PlanDocument.MaxBytes)]
     [ApiResponse(StatusCodes.Status403Forbidden, "The key is not the plan's council's.")]
     public async Task<Results<Ok<Scorecard>, ValidationProblem, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans/score")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, options.Value.MaxDocumentBytes, cancellationToken);
+        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
         if (document is null)
         {
             return tooLarge is not null ? tooLarge : invalid!;

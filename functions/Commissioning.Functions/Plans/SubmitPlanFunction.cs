@@ -1,16 +1,11 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
 namespace Commissioning.Functions.Plans;
 
 /// <summary><c>POST /api/plans</c>: score a plan, store it as a new version with its guidance, answer with the scorecard.</summary>
-public sealed class SubmitPlanFunction(PlanSubmission submission, IOptions<PlanOptions> options)
+public sealed class SubmitPlanFunction(PlanSubmission submission)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -18,6 +13,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission, IOptions<PlanO
     [Access(Callers.AnyKey)]
     [ApiSummary("Score a plan, store it as a new version with its guidance, and return the scorecard with links.")]
     [ApiBody(typeof(Plan))]
+    [Hosting.RequestBody(PlanDocument.MaxBytes)]
     [ApiHeader(IdempotencyKeyHeader, "Any 1–200 printable characters: a retry with the same key returns the version it stored (200).")]
     [ApiResponse(StatusCodes.Status403Forbidden, "The key is not the plan's council's.")]
     public async Task<Results<Created<SubmittedPlan>, Ok<SubmittedPlan>, ValidationProblem, ProblemHttpResult>> Run(
@@ -29,7 +25,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission, IOptions<PlanO
             return ApiProblem.Invalid("header.Idempotency-Key", "must be 1–200 printable characters");
         }
 
-        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, options.Value.MaxDocumentBytes, cancellationToken);
+        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
         if (document is null)
         {
             return tooLarge is not null ? tooLarge : invalid!;

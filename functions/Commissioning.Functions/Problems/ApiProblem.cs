@@ -28,7 +28,7 @@ public static class ApiProblem
             title: "Forbidden", type: TypeBase + "forbidden");
 
     public static ProblemHttpResult PayloadTooLarge(long limitBytes) =>
-        TypedResults.Problem($"The document is larger than the {limitBytes:N0} bytes a plan may have.",
+        TypedResults.Problem($"The request body is larger than the {limitBytes:N0} bytes this address accepts.",
             statusCode: StatusCodes.Status413PayloadTooLarge, title: "Document too large", type: TypeBase + "too-large");
 
     /// <summary>A ProblemDetails for <paramref name="status"/> with its standard title and type.</summary>

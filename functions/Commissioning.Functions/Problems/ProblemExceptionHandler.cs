@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Commissioning.Functions.Problems;
 
 /// <summary>
-/// What a failure becomes: storage outages and a busy plan 503 with Retry-After, unreadable requests their 4xx,
+/// What a failure becomes: storage outages and passing contention (<see cref="TryAgainLaterException"/>) 503 with Retry-After, unreadable requests their 4xx,
 /// anything else a bare 500 ProblemDetails with no exception detail (the exception is logged, never returned).
 /// The front door asks it for every function's failure; under the local runner it is also the last stop for
 /// exceptions outside a function.
@@ -14,10 +14,9 @@ public sealed partial class ProblemExceptionHandler(IOptions<ProblemOptions> opt
     public IResult ResultFor(HttpContext context, Exception exception)
     {
         var retryAfter = options.Value.RetryAfterSeconds;
-        if (exception is Plans.PlanStoreBusyException)
+        if (exception is TryAgainLaterException later)
         {
-            return ApiProblem.Unavailable(retryAfter,
-                "Other submissions of this plan are being stored at this moment. Send the request again after the Retry-After interval.");
+            return ApiProblem.Unavailable(retryAfter, later.Detail);
         }
 
         if (StorageOutage.IsOutage(exception, context.RequestAborted))

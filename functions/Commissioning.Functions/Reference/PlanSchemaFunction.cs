@@ -1,9 +1,6 @@
 using System.Text;
 using Commissioning.Domain.Plans;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Reference;
 

@@ -1,8 +1,5 @@
 using Commissioning.Domain.Rubrics;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Reference;
 

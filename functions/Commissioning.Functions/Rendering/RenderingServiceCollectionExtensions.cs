@@ -1,5 +1,3 @@
-using Commissioning.Functions.Guidance;
-
 namespace Commissioning.Functions.Rendering;
 
 public static class RenderingServiceCollectionExtensions
@@ -11,7 +9,6 @@ public static class RenderingServiceCollectionExtensions
             ? configured
             : TemplateLibrary.LocateDefaultDirectory();
         services.AddSingleton(new TemplateLibrary(directory));
-        services.AddSingleton<GuidanceRenderer>();
         return services;
     }
 }

@@ -37,8 +37,8 @@ public static class StorageLayout
     public static string PlanBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.json";
 
     /// <summary><c>guidance/{council}/{reference}/v{n}.html</c> or <c>.md</c> (container <c>guidance</c>).</summary>
-    public static string GuidanceBlob(string council, string reference, int version, GuidanceFormat format) =>
-        $"{council}/{reference}/v{version}.{(format == GuidanceFormat.Html ? "html" : "md")}";
+    public static string GuidanceBlob(string council, string reference, int version, DocumentFormat format) =>
+        $"{council}/{reference}/v{version}.{(format == DocumentFormat.Html ? "html" : "md")}";
 
     /// <summary><c>guidance/{council}/{reference}/v{n}.advisor.json</c>: the advisor's raw output, kept for audit.</summary>
     public static string AdvisorBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.advisor.json";
@@ -50,7 +50,8 @@ public static class StorageLayout
     public static string WeekPartition(string council, string isoWeek) => $"{council}|{isoWeek}";
 }
 
-public enum GuidanceFormat
+/// <summary>The two forms every stored document (guidance, weekly summary) is kept in.</summary>
+public enum DocumentFormat
 {
     Html,
     Markdown,

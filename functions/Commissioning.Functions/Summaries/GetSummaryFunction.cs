@@ -1,9 +1,4 @@
 using Commissioning.Domain.Summaries;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Councils;
-using Commissioning.Functions.Plans;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Summaries;
 
@@ -43,7 +38,7 @@ public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirec
             return SummaryProblems.UnknownCouncil(council);
         }
 
-        var contentType = summaryFormat == SummaryFormat.Html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
+        var contentType = summaryFormat == DocumentFormat.Html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
         if (await archive.ReadAsync(record.Code, week, summaryFormat, cancellationToken) is { } stored)
         {
             return TypedResults.Text(stored, contentType);
@@ -52,13 +47,13 @@ public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirec
         // Not sent (yet, or the week predates the council): a preview from the index, neither stored nor sent.
         var composed = await composer.ComposeAsync(record, week, cancellationToken);
         request.HttpContext.Response.Headers["X-Summary-Preview"] = "true";
-        return TypedResults.Text(summaryFormat == SummaryFormat.Html ? composed.Documents.Html : composed.Documents.Markdown, contentType);
+        return TypedResults.Text(summaryFormat == DocumentFormat.Html ? composed.Documents.Html : composed.Documents.Markdown, contentType);
     }
 
-    private static SummaryFormat? ParseFormat(string? format) => format?.ToLowerInvariant() switch
+    private static DocumentFormat? ParseFormat(string? format) => format?.ToLowerInvariant() switch
     {
-        null or "" or "html" => SummaryFormat.Html,
-        "md" or "markdown" => SummaryFormat.Markdown,
+        null or "" or "html" => DocumentFormat.Html,
+        "md" or "markdown" => DocumentFormat.Markdown,
         _ => null,
     };
 }

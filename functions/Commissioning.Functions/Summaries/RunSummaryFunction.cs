@@ -1,9 +1,4 @@
 using Commissioning.Domain.Summaries;
-using Commissioning.Functions.Access;
-using Commissioning.Functions.ApiDocument;
-using Commissioning.Functions.Councils;
-using Commissioning.Functions.Plans;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Summaries;
 

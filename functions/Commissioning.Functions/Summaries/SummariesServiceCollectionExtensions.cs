@@ -12,7 +12,6 @@ public static class SummariesServiceCollectionExtensions
     {
         services.AddOptions<SummaryOptions>()
             .BindConfiguration(SummaryOptions.Section)
-            .Configure(options => options.PublicBaseUrl = configuration["Commissioning:PublicBaseUrl"] is { Length: > 0 } url ? url : options.PublicBaseUrl)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>()

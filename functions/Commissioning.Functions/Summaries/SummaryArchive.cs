@@ -1,4 +1,3 @@
-using Commissioning.Functions.Storage;
 using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
@@ -13,8 +12,8 @@ public sealed class SummaryArchive(BlobServiceClient blobs)
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageLayout.SummariesContainer);
     private volatile bool _created;
 
-    public static string BlobName(string council, IsoWeek week, SummaryFormat format) =>
-        $"{council}/{week}.{(format == SummaryFormat.Html ? "html" : "md")}";
+    public static string BlobName(string council, IsoWeek week, DocumentFormat format) =>
+        $"{council}/{week}.{(format == DocumentFormat.Html ? "html" : "md")}";
 
     public async Task StoreAsync(string council, IsoWeek week, SummaryDocuments documents, CancellationToken cancellationToken)
     {
@@ -25,11 +24,11 @@ public sealed class SummaryArchive(BlobServiceClient blobs)
         }
 
         // Markdown first, HTML last: the HTML is what "stored" is judged by when reading.
-        await UploadAsync(BlobName(council, week, SummaryFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", cancellationToken);
-        await UploadAsync(BlobName(council, week, SummaryFormat.Html), documents.Html, "text/html; charset=utf-8", cancellationToken);
+        await UploadAsync(BlobName(council, week, DocumentFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", cancellationToken);
+        await UploadAsync(BlobName(council, week, DocumentFormat.Html), documents.Html, "text/html; charset=utf-8", cancellationToken);
     }
 
-    public async Task<string?> ReadAsync(string council, IsoWeek week, SummaryFormat format, CancellationToken cancellationToken)
+    public async Task<string?> ReadAsync(string council, IsoWeek week, DocumentFormat format, CancellationToken cancellationToken)
     {
         try
         {
@@ -44,8 +43,8 @@ public sealed class SummaryArchive(BlobServiceClient blobs)
 
     public async Task<SummaryDocuments?> ReadBothAsync(string council, IsoWeek week, CancellationToken cancellationToken)
     {
-        var html = await ReadAsync(council, week, SummaryFormat.Html, cancellationToken);
-        var markdown = await ReadAsync(council, week, SummaryFormat.Markdown, cancellationToken);
+        var html = await ReadAsync(council, week, DocumentFormat.Html, cancellationToken);
+        var markdown = await ReadAsync(council, week, DocumentFormat.Markdown, cancellationToken);
         return html is null || markdown is null ? null : new SummaryDocuments(html, markdown);
     }
 
@@ -54,10 +53,4 @@ public sealed class SummaryArchive(BlobServiceClient blobs)
             BinaryData.FromBytes(Encoding.UTF8.GetBytes(text)),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
             cancellationToken);
-}
-
-public enum SummaryFormat
-{
-    Html,
-    Markdown,
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Commissioning.Functions.Summaries;
 
-/// <summary>Settings under <c>Summaries:</c>, plus the public base URL the links in a summary start with.</summary>
+/// <summary>Settings under <c>Summaries:</c>.</summary>
 public sealed class SummaryOptions
 {
     public const string Section = "Summaries";
@@ -15,9 +15,6 @@ public sealed class SummaryOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>From <c>Commissioning:PublicBaseUrl</c>: where readers reach the API (links to plans and guidance).</summary>
-    [Required, Url]
-    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 }
 
 /// <summary>The SMTP server that delivers summaries to councillors (<c>Smtp:</c>). The password is a secret.</summary>

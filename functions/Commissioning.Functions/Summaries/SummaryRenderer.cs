@@ -3,7 +3,6 @@ using System.Text.Json;
 using Commissioning.Domain;
 using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Rendering;
-using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Summaries;
 
@@ -11,12 +10,12 @@ namespace Commissioning.Functions.Summaries;
 public sealed record SummaryDocuments(string Html, string Markdown);
 
 /// <summary>Renders a weekly summary with <c>templates/summary.html.sbn</c> and <c>templates/summary.md.sbn</c>.</summary>
-public sealed class SummaryRenderer(TemplateLibrary templates, IOptions<SummaryOptions> options)
+public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links)
 {
     public const string HtmlTemplate = "summary.html.sbn";
     public const string MarkdownTemplate = "summary.md.sbn";
 
-    private readonly string _baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+    private readonly string _baseUrl = links.BaseUrl;
 
     public SummaryDocuments Render(WeeklySummary summary)
     {

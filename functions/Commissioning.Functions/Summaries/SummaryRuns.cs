@@ -1,4 +1,3 @@
-using Commissioning.Functions.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Commissioning.Domain.Summaries;

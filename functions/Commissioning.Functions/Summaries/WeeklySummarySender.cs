@@ -54,7 +54,7 @@ public sealed class WeeklySummarySender(
     private readonly SummaryOptions _options = options.Value;
 
     /// <summary>The UK time now, as the rules read it.</summary>
-    public DateTime UkNow => SummaryClock.ToUkTime(clock.GetUtcNow());
+    public DateTime UkNow => UkTime.ToUkTime(clock.GetUtcNow());
 
     /// <summary>
     /// The timer's entry point: if a summary is due now (Monday from 08:00 UK time), sends it to every council not yet

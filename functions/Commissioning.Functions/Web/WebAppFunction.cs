@@ -1,8 +1,5 @@
-using Commissioning.Functions.Access;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.FileProviders;
 
 namespace Commissioning.Functions.Web;

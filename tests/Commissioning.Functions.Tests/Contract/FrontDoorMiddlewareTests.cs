@@ -13,7 +13,7 @@ namespace Commissioning.Functions.Tests.Contract;
 public sealed class FrontDoorMiddlewareTests
 {
     private static FrontDoorMiddleware Middleware() =>
-        new(new FrontDoor(null!, null!, Microsoft.Extensions.Options.Options.Create(new Functions.Plans.PlanOptions())));
+        new(new FrontDoor(null!, null!));
 
     private static Mock<FunctionContext> Invocation(string function, IDictionary<object, object> items)
     {

@@ -60,7 +60,7 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         options.AddPolicy(new RecordingPolicy(requests), HttpPipelinePosition.PerCall);
         var index = new PlansByWeekTable(new TableServiceClient(servers.Azurite.ConnectionString, options));
         var composer = new WeeklySummaryComposer(index, new SummaryRenderer(
-            new Commissioning.Functions.Rendering.TemplateLibrary(RepositoryPaths.Combine("templates")), Options.Create(new SummaryOptions())));
+            new Commissioning.Functions.Rendering.TemplateLibrary(RepositoryPaths.Combine("templates")), new PublicLinks(Options.Create(new PublicLinkOptions()))));
 
         var composed = await composer.ComposeAsync(new Council { Code = "E06000060", Name = "Test" }, week, default);
 
@@ -234,8 +234,8 @@ public class SummaryClockTests
     {
         var instant = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(ukHour, SummaryClock.ToUkTime(instant).Hour);
-        Assert.Equal(ukHour, TimeZoneInfo.ConvertTime(instant, SummaryClock.UkRule).Hour);
-        Assert.Equal("Europe/London", SummaryClock.UkZone.Id);
+        Assert.Equal(ukHour, UkTime.ToUkTime(instant).Hour);
+        Assert.Equal(ukHour, TimeZoneInfo.ConvertTime(instant, UkTime.UkRule).Hour);
+        Assert.Equal("Europe/London", UkTime.UkZone.Id);
     }
 }

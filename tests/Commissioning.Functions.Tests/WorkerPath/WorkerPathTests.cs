@@ -139,7 +139,7 @@ public sealed class WorkerPathTests(WorkerPathFixture fixture, Xunit.Abstraction
     [Fact]
     public async Task TheTimerWithIsPastDueSendsTheMissedSummaryOnce()
     {
-        var week = SummaryTiming.LatestWeekDue(SummaryClock.ToUkTime(DateTimeOffset.UtcNow), 8);
+        var week = SummaryTiming.LatestWeekDue(UkTime.ToUkTime(DateTimeOffset.UtcNow), 8);
         await _servers.RegisterAsync(SummaryData.Council("E06000073", "Basildon", "leader@basildon.example"));
         await _servers.IndexAsync("E06000073", week, SummaryData.Entry("BAS-1", week));
 

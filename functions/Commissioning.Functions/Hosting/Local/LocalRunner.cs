@@ -1,10 +1,6 @@
 using System.Reflection;
-using Commissioning.Functions.Plans;
-using Commissioning.Functions.Problems;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Hosting.Local;
 
@@ -30,8 +26,7 @@ public static class LocalRunner
         builder.Services.AddHostedService<QueueListener>();
 
         // Kestrel's own ceiling is the largest body any function takes; each request gets its function's limit.
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<PlanOptions>>((kestrel, plans) =>
-            kestrel.Limits.MaxRequestBodySize = Math.Max(plans.Value.MaxDocumentBytes, catalog.Http.Max(f => f.Body?.MaxBytes ?? 0)));
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = catalog.Http.Max(f => f.MaxBodyBytes));
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

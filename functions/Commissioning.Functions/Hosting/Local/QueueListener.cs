@@ -2,8 +2,6 @@ using System.Reflection;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Commissioning.Functions.Storage;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Hosting.Local;

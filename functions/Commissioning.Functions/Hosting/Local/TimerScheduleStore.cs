@@ -2,8 +2,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using Commissioning.Functions.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Hosting.Local;
 

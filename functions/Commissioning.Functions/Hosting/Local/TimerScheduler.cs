@@ -1,6 +1,5 @@
 using System.Reflection;
 using Cronos;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Commissioning.Functions.Hosting.Local;
 

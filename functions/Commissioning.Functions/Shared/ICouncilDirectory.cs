@@ -1,8 +1,8 @@
 using Commissioning.Domain.Councils;
 
-namespace Commissioning.Functions.Summaries;
+namespace Commissioning.Functions.Shared;
 
-/// <summary>The registered councils and their councillors (who receive the weekly summary).</summary>
+/// <summary>The registered councils: what scoring reads of "local", and who receives the weekly summary.</summary>
 public interface ICouncilDirectory
 {
     Task<IReadOnlyList<Council>> ListAsync(CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 using Commissioning.Domain.Summaries;
 
-namespace Commissioning.Functions.Summaries;
+namespace Commissioning.Functions.Storage;
 
 /// <summary>The plans submitted to a council in one ISO week, as the weekly summary needs them.</summary>
 public interface IWeeklyPlanIndex

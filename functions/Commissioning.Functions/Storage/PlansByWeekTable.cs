@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using Commissioning.Domain;
 using Commissioning.Domain.Summaries;
-using Commissioning.Functions.Storage;
 
-namespace Commissioning.Functions.Summaries;
+namespace Commissioning.Functions.Storage;
 
 /// <summary>
 /// The <c>PlansByWeek</c> table: PK <c>{council}|{isoWeek}</c>. Two kinds of row share a week's partition:
@@ -70,7 +69,7 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
     /// <summary>A plan's row in the week it was submitted in (<paramref name="week"/>, or the UK week of its submission).</summary>
     public static TableEntity ToRow(string council, WeeklyPlanEntry entry, IsoWeek? week = null)
     {
-        var isoWeek = week ?? IsoWeek.Of(DateOnly.FromDateTime(SummaryClock.ToUkTime(entry.SubmittedAt)));
+        var isoWeek = week ?? IsoWeek.Of(DateOnly.FromDateTime(UkTime.ToUkTime(entry.SubmittedAt)));
         var row = new TableEntity(PartitionKeyFor(council, isoWeek), entry.Reference)
         {
             ["Council"] = council,

@@ -9,7 +9,7 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Commissioning.Domain.Summaries;
 
-namespace Commissioning.Functions.Summaries;
+namespace Commissioning.Functions.Storage;
 
 /// <summary>
 /// The digest of one council-week: rows <c>~digest-000</c>, <c>~digest-001</c>, … in the week's own

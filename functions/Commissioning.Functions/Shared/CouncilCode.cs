@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Commissioning.Functions.Councils;
+namespace Commissioning.Functions.Shared;
 
 /// <summary>An ONS GSS local-authority code (E07000243): a country letter and eight digits.</summary>
 public static partial class CouncilCode

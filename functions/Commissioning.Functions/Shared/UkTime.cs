@@ -1,12 +1,13 @@
-namespace Commissioning.Functions.Summaries;
+namespace Commissioning.Functions.Shared;
 
 /// <summary>
-/// UK time for the weekly summary. Timers in Azure run in UTC with no time-zone setting, so the code converts:
+/// UK time, for everything dated as councils see it (plans' weeks, today's thresholds, the weekly summary). Timers in
+/// Azure run in UTC with no time-zone setting, so the code converts:
 /// 08:00 in London is 08:00 UTC in winter and 07:00 UTC in summer. The IANA zone comes from the system's tz data
 /// (present on Linux even with invariant globalisation); if a machine has none, the UK rule itself is used
 /// (summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).
 /// </summary>
-public static class SummaryClock
+public static class UkTime
 {
     public const string ZoneId = "Europe/London";
 
@@ -30,6 +31,9 @@ public static class SummaryClock
     public static TimeZoneInfo UkZone { get; } = Resolve();
 
     public static DateTime ToUkTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, UkZone).DateTime;
+
+    /// <summary>Today's date in England at <paramref name="instant"/>.</summary>
+    public static DateOnly TodayInEngland(DateTimeOffset instant) => DateOnly.FromDateTime(ToUkTime(instant));
 
     private static TimeZoneInfo Resolve()
     {
