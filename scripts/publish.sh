@@ -21,7 +21,7 @@ rm -rf "$dist" dist.zip
 dotnet publish functions/Commissioning.Functions/Commissioning.Functions.csproj \
   -c Release -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true \
-  -p:WarningsNotAsErrors=NU1603 \
+  \
   -o "$dist" --verbosity quiet -nologo
 
 for required in host.json functions.metadata worker.config.json extensions.json .azurefunctions Commissioning.Functions.dll templates; do

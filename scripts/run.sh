@@ -39,7 +39,7 @@ pids+=($!)
 wait_for "MailDev" bash -c 'exec 3<>/dev/tcp/127.0.0.1/1025'
 
 echo "== function app: building and starting the local runner on $base"
-dotnet build functions/Commissioning.Functions -c Release -v q -nologo -p:WarningsNotAsErrors=NU1603 >/dev/null
+dotnet build functions/Commissioning.Functions -c Release -v q -nologo >/dev/null
 admin_key="dev-admin-$(node -e 'console.log(require("crypto").randomBytes(18).toString("hex"))')"
 Commissioning__AdminKey=$admin_key AzureWebJobsStorage=UseDevelopmentStorage=true ASPNETCORE_ENVIRONMENT=Development \
   dotnet "$root/functions/Commissioning.Functions/bin/Release/net10.0/Commissioning.Functions.dll" --urls "$base" &

@@ -29,7 +29,7 @@ namespace Commissioning.Benchmarks;
 ///   the plan's Plans row (the only way to know which version to write), the plan blob, both guidance blobs, the
 ///   PlanVersions row, the Plans row, the week's plan row and its digest entry (side by side, as the index is one
 ///   step), then the outbox row and the queue message.
-/// - RawStorageWrites: the same without the read of the Plans row, the baseline the issue was first measured against;
+/// - RawStorageWrites: the same without the read of the Plans row, the baseline first measured against;
 ///   kept so the figures stay comparable with earlier ones.
 /// - RawStorageSameShape: the same calls arranged exactly as the submission makes them, side by side where it does.
 ///   The ratio to it is the handler's own cost and nothing else.

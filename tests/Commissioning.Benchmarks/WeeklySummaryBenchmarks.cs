@@ -46,8 +46,8 @@ public class WeeklySummaryBenchmarks
         _busy = await Azurite.StartNewAsync();
         var renderer = new SummaryRenderer(new TemplateLibrary(RepositoryPaths.Combine("templates")), new PublicLinks(Options.Create(new PublicLinkOptions())));
 
-        var quietIndex = new PlansByWeekTable(new TableServiceClient(_quiet.ConnectionString));
-        var busyIndex = new PlansByWeekTable(new TableServiceClient(_busy.ConnectionString));
+        var quietIndex = new PlansByWeekTable(new TableServiceClient(_quiet.ConnectionString), _quiet.Provisioning());
+        var busyIndex = new PlansByWeekTable(new TableServiceClient(_busy.ConnectionString), _busy.Provisioning());
         var thisWeek = Enumerable.Range(1, 50).Select(i => Entry($"SBC-2026-{i:000}", Week, i)).ToList();
         await quietIndex.UpsertWeekAsync(CouncilCode, Week, thisWeek, default);
         await busyIndex.UpsertWeekAsync(CouncilCode, Week, thisWeek, default);

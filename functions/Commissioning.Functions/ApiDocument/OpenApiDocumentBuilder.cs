@@ -261,11 +261,15 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
         var problem = new JsonObject
         {
             ["type"] = "string",
+            ["format"] = "uri",
+            ["description"] = "The kind of problem: " + string.Join("; ", ApiProblem.Types.Select(t => $"{t.Uri} ({t.Status}, {t.Title})")) + ".",
+            ["enum"] = new JsonArray([.. ApiProblem.Types.Select(t => (JsonNode)t.Uri).Distinct()]),
         };
         _schemas["ProblemDetails"] = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = "RFC 9457 problem details: every error the API returns.",
+            ["description"] = "RFC 9457 problem details: every error the API returns. A field of a 400 is named by where it is: a JSON path " +
+                              "in the body ($.budget.totalValue), or route.name, query.name, header.Name for values outside it.",
             ["properties"] = new JsonObject
             {
                 ["type"] = problem.DeepClone(),

@@ -13,8 +13,9 @@ public sealed record GuidanceDocuments(string Html, string Markdown);
 public sealed record GuidanceLinks(string Scorecard, string Html, string Markdown);
 
 /// <summary>
-/// Optional narrative from the advisor (issue 7). <see cref="Source"/> is <c>"deterministic"</c> when the advisor fell
-/// back to the rubric's own text, otherwise it names the model. A null narrative means the deterministic text is used.
+/// Optional narrative from the advisor. <see cref="Source"/> is <c>"deterministic"</c> when the advisor fell back to the
+/// rubric's own text, <c>"model"</c> when the language model wrote it (which model is kept in the advisor record). A null
+/// narrative means the deterministic text is used.
 /// <see cref="FallbackReason"/> says, for the reader, why the model's text was not used.
 /// </summary>
 public sealed record GuidanceNarrative(string Source, string Summary, IReadOnlyDictionary<string, string> AdviceByCriterion, string? FallbackReason = null)

@@ -48,11 +48,7 @@ public sealed class NotificationOptions
     [Range(2_048, 30_000)]
     public int SlackMaxBytes { get; set; } = 30_000;
 
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string OutboxTable { get; set; } = "Outbox";
 
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string DeliveriesTable { get; set; } = "Deliveries";
 
     public IReadOnlyList<string> EffectiveTeamsHosts => TeamsHosts is { Length: > 0 } hosts ? hosts : DefaultTeamsHosts;
 

@@ -29,7 +29,7 @@ namespace Commissioning.Functions.Plans;
 /// published. A retry after a crash at any step finds what exists and completes it; concurrent identical submissions
 /// all end at the same version, and exactly one of them reports it as created.
 /// </summary>
-public sealed class PlanStore(
+public sealed partial class PlanStore(
     BlobServiceClient blobs,
     TableServiceClient tables,
     StorageProvisioning provisioning,
@@ -58,6 +58,32 @@ public sealed class PlanStore(
 
     private async Task<SaveOutcome> SaveCoreAsync(PlanDraft draft, Plan plan, RenderGuidance render, CancellationToken ct)
     {
+        // The guidance and the PlanVersions row need only the version number: they are prepared (CPU) while the claim
+        // travels to storage (I/O), once per version number tried, and reused by a retry of the same number.
+        Task<PreparedVersion>? preparing = null;
+        var preparedFor = 0;
+        try
+        {
+            return await SaveCoreAsync(draft, plan, render, version =>
+            {
+                if (preparing is null || preparedFor != version)
+                {
+                    Observe(preparing);
+                    preparing = Task.Run(() => Prepare(draft, plan, version, render), ct);
+                    preparedFor = version;
+                }
+
+                return preparing;
+            }, ct);
+        }
+        finally
+        {
+            Observe(preparing);   // a preparation the save did not need: its failure (if any) is not left unobserved
+        }
+    }
+
+    private async Task<SaveOutcome> SaveCoreAsync(PlanDraft draft, Plan plan, RenderGuidance render, Func<int, Task<PreparedVersion>> prepare, CancellationToken ct)
+    {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var head = await ReadHeadAsync(draft.Council, draft.Reference, ct);
@@ -78,9 +104,7 @@ public sealed class PlanStore(
             }
 
             var version = (head?.Summary.Version ?? 0) + 1;
-            // The guidance and the PlanVersions row need only the version number: prepare them (CPU) while the claim
-            // travels to storage (I/O). A lost claim wastes the work, which is rare and harmless.
-            var prepared = Task.Run(() => Prepare(draft, plan, version, render), ct);
+            var prepared = prepare(version);
             var claim = await ClaimAsync(draft, version, ct);
             var staged = claim == Claim.Ours ? null : await ReadVersionAsync(draft.Council, draft.Reference, version, ct);
             var writtenNow = staged is null;
@@ -123,99 +147,6 @@ public sealed class PlanStore(
 
         throw new PlanStoreBusyException(draft.Council, draft.Reference);
     }
-
-    /// <summary>The latest version of a plan, or null when no version is visible.</summary>
-    public Task<PlanSummary?> GetLatestAsync(string council, string reference, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct => (await ReadHeadAsync(council, reference, ct))?.Summary, cancellationToken);
-
-    /// <summary>A visible version (the latest when <paramref name="version"/> is null) with the plan's history; null if there is none.</summary>
-    public Task<PlanRecord?> GetAsync(string council, string reference, int? version, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            var head = await ReadHeadAsync(council, reference, ct);
-            if (head is null || version > head.Summary.Version)
-            {
-                return null;
-            }
-
-            var stored = await ReadVersionAsync(council, reference, version ?? head.Summary.Version, ct);
-            if (stored is null)
-            {
-                return null;
-            }
-
-            var history = new List<PlanSummary>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.VersionPartition(council, reference)} and RowKey le {StorageLayout.VersionRow(head.Summary.Version)}");
-            await foreach (var row in Versions.QueryAsync<TableEntity>(filter, select: SummaryColumns, cancellationToken: ct))
-            {
-                history.Add(ToSummary(council, reference, row));
-            }
-
-            return new PlanRecord(stored, head.Summary, history);
-        }, cancellationToken);
-
-    /// <summary>
-    /// A page of a council's plans (latest versions), or of the plans submitted in one ISO week when
-    /// <paramref name="isoWeek"/> is given, optionally only those in <paramref name="band"/>.
-    /// </summary>
-    public Task<PlanPage> ListAsync(string council, string? isoWeek, Band? band, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            // A week's partition also holds its digest rows (RowKey ~digest-…), which are not plans: every plan
-            // reference sorts before '~', so the listing stops there and its pages hold plans only.
-            var (table, scope) = isoWeek is null
-                ? (Plans, TableClient.CreateQueryFilter($"PartitionKey eq {council}"))
-                : (Weeks, TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.WeekPartition(council, isoWeek)} and RowKey lt {PlansByWeekTable.DigestRowsFrom}"));
-            var filter = band is { } b ? $"{scope} and {TableClient.CreateQueryFilter($"Band eq {BandWords.ToWord(b)}")}" : scope;
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, SummaryColumns, ct).AsPages(continuationToken, pageSize))
-            {
-                var plans = page.Values.Select(row => ToSummary(council, row.RowKey, row)).ToList();
-                return new PlanPage(plans, page.ContinuationToken);
-            }
-
-            return new PlanPage([], null);
-        }, cancellationToken);
-
-    /// <summary>The stored guidance of a version (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
-    public Task<BinaryData?> ReadGuidanceAsync(string council, string reference, int version, DocumentFormat format, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            try
-            {
-                var blob = GuidanceBlobs.GetBlobClient(StorageLayout.GuidanceBlob(council, reference, version, format));
-                return (await blob.DownloadContentAsync(ct)).Value.Content;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "BlobNotFound")
-            {
-                return null;
-            }
-        }, cancellationToken);
-
-    /// <summary>The raw plan document of a version as it was submitted (check visibility with <see cref="GetAsync"/> first); null if absent.</summary>
-    public Task<BinaryData?> ReadPlanDocumentAsync(string council, string reference, int version, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            try
-            {
-                return (await PlanBlobs.GetBlobClient(StorageLayout.PlanBlob(council, reference, version)).DownloadContentAsync(ct)).Value.Content;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "BlobNotFound")
-            {
-                return null;
-            }
-        }, cancellationToken);
-
-    /// <summary>
-    /// Replaces a version's guidance with a new rendering (e.g. with the advisor's narrative) and keeps the advisor's
-    /// raw output beside it for audit. The plan blob itself is never touched.
-    /// </summary>
-    public Task ReplaceGuidanceAsync(string council, string reference, int version, GuidanceDocuments documents, string advisorRecord, CancellationToken cancellationToken) =>
-        provisioning.RunAsync(async ct =>
-        {
-            await UploadTextAsync(StorageLayout.AdvisorBlob(council, reference, version), advisorRecord, "application/json", ct);
-            await UploadGuidanceAsync(council, reference, version, documents, ct);
-            return true;
-        }, cancellationToken);
 
     // ---- steps of a save ----
 
@@ -456,119 +387,8 @@ public sealed class PlanStore(
         }
     }
 
-    // ---- reading rows ----
-
-    private sealed record Head(PlanSummary Summary, string ContentHash, ETag ETag);
-
-    private async Task<Head?> ReadHeadAsync(string council, string reference, CancellationToken ct)
-    {
-        var row = await Plans.GetEntityIfExistsAsync<TableEntity>(council, reference, cancellationToken: ct);
-        return row.HasValue ? new Head(ToSummary(council, reference, row.Value!), row.Value!.GetString("ContentHash"), row.Value.ETag) : null;
-    }
-
-    private async Task<PlanVersion?> ReadVersionAsync(string council, string reference, int version, CancellationToken ct)
-    {
-        var row = await Versions.GetEntityIfExistsAsync<TableEntity>(StorageLayout.VersionPartition(council, reference), StorageLayout.VersionRow(version), cancellationToken: ct);
-        return row.HasValue ? ToVersion(council, reference, row.Value!) : null;
-    }
-
-    private async Task<PlanVersion?> FindByIdempotencyKeyAsync(PlanDraft draft, string key, CancellationToken ct)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageLayout.VersionPartition(draft.Council, draft.Reference)} and IdempotencyKey eq {key}");
-        await foreach (var row in Versions.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            return ToVersion(draft.Council, draft.Reference, row);
-        }
-
-        return null;
-    }
-
-    // ---- mapping between rows and records (entities never leave this class) ----
-
-    private static readonly string[] SummaryColumns =
-        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category"];
-
-    private static PlanSummary Summarise(PlanDraft draft, int version) => new(
-        draft.Council,
-        draft.Reference,
-        draft.Title,
-        version,
-        draft.Scorecard.Overall.Score,
-        draft.Scorecard.Overall.Band,
-        draft.Scorecard.Alerts.Count,
-        draft.SubmittedAt,
-        PlanCalendar.IsoWeek(draft.SubmittedAt),
-        draft.Scorecard.RubricVersion,
-        [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))],
-        draft.Category);
-
-    private static void WriteSummary(TableEntity row, PlanSummary summary, string? contentHash)
-    {
-        row["Version"] = summary.Version;
-        row["Title"] = summary.Title;
-        row["Score"] = summary.Score;
-        row["Band"] = BandWords.ToWord(summary.Band);
-        row["AlertsCount"] = summary.AlertsCount;
-        row["SubmittedAt"] = summary.SubmittedAt;
-        row["IsoWeek"] = summary.IsoWeek;
-        row["RubricVersion"] = summary.RubricVersion;
-        row["Dimensions"] = string.Join(';', summary.Dimensions.Select(d => $"{d.Id}:{d.Score}:{BandWords.ToWord(d.Band)}"));
-        if (summary.Category is { } category)
-        {
-            row["Category"] = EnumWords.ToWord(category);
-        }
-        if (contentHash is not null)
-        {
-            row["ContentHash"] = contentHash;
-        }
-    }
-
-    private static PlanSummary ToSummary(string council, string reference, TableEntity row) => new(
-        council,
-        reference,
-        row.GetString("Title") ?? string.Empty,
-        row.GetInt32("Version") ?? 0,
-        row.GetInt32("Score") ?? 0,
-        BandWords.TryParse(row.GetString("Band"), out var band) ? band : Band.Red,
-        row.GetInt32("AlertsCount") ?? 0,
-        row.GetDateTimeOffset("SubmittedAt") ?? default,
-        row.GetString("IsoWeek") ?? string.Empty,
-        row.GetString("RubricVersion") ?? string.Empty,
-        ReadDimensions(row.GetString("Dimensions")),
-        EnumWords.TryParse<ServiceCategory>(row.GetString("Category")));
-
-    private static IReadOnlyList<DimensionSummary> ReadDimensions(string? text) =>
-        string.IsNullOrEmpty(text)
-            ? []
-            : [.. text.Split(';').Select(part => part.Split(':')).Where(p => p.Length == 3)
-                .Select(p => new DimensionSummary(p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), BandWords.TryParse(p[2], out var b) ? b : Band.Red))];
-
-    private static PlanVersion ToVersion(string council, string reference, TableEntity row)
-    {
-        var chunks = row.GetInt32("ScorecardChunks") ?? 0;
-        using var compressed = new MemoryStream();
-        for (var i = 0; i < chunks; i++)
-        {
-            compressed.Write(row.GetBinary($"Scorecard{i}"));
-        }
-
-        compressed.Position = 0;
-        using var json = new GZipStream(compressed, CompressionMode.Decompress);
-        var scorecard = JsonSerializer.Deserialize<Scorecard>(json, DomainJson.Options)
-                        ?? throw new InvalidOperationException("A stored scorecard is empty.");
-        return new PlanVersion(ToSummary(council, reference, row), row.GetString("ContentHash") ?? string.Empty, scorecard);
-    }
-
-    private static byte[] Compress(Scorecard scorecard)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, scorecard, DomainJson.Options);
-        }
-
-        return buffer.ToArray();
-    }
+    private static void Observe(Task? task) => task?.ContinueWith(t => _ = t.Exception, CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private static Task Backoff(int attempt, CancellationToken ct) =>
         Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10 * (attempt + 1), 150) + Random.Shared.Next(0, 25)), ct);

@@ -4,7 +4,10 @@ using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Plans;
 
-/// <summary>A new plan version, stored and visible. Raised once per version, never for a resubmission.</summary>
+/// <summary>
+/// A plan version, stored and visible. Raised for a new version (<see cref="IPlanSubmittedHandler"/>), and again for a
+/// resubmission of the same content to the handlers that are idempotent (<see cref="IPlanResubmittedHandler"/>).
+/// </summary>
 public sealed record PlanSubmitted(Plan Plan, Scorecard Scorecard, PlanSummary Summary, Council? Council, PlanLinks Links);
 
 /// <summary>

@@ -19,7 +19,7 @@ namespace Commissioning.Functions.Storage;
 /// The summary reads a week with point reads of its digest rows only (no query), so its cost follows that week's
 /// plans and not every plan ever stored, on Azure and on Azurite alike (docs/decisions/0010-week-digest.md).
 /// </summary>
-public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanIndex
+public sealed class PlansByWeekTable(TableServiceClient tables, StorageProvisioning provisioning) : IWeeklyPlanIndex
 {
     /// <summary>Digest rows sort from here on; plan references all sort before it.</summary>
     public const string DigestRowsFrom = "~";
@@ -43,7 +43,7 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
     /// <summary>Writes (or replaces) a plan's row for the week it was submitted in, and adds it to that week's digest.</summary>
     public async Task UpsertAsync(string council, WeeklyPlanEntry entry, CancellationToken cancellationToken)
     {
-        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await provisioning.EnsureAsync(cancellationToken);
         var row = ToRow(council, entry);
         await Task.WhenAll(
             _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken),
@@ -56,7 +56,7 @@ public sealed class PlansByWeekTable(TableServiceClient tables) : IWeeklyPlanInd
     /// </summary>
     public async Task UpsertWeekAsync(string council, IsoWeek week, IEnumerable<WeeklyPlanEntry> entries, CancellationToken cancellationToken)
     {
-        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await provisioning.EnsureAsync(cancellationToken);
         var all = entries.ToList();
         foreach (var chunk in all.Select(e => ToRow(council, e, week)).Chunk(100))
         {

@@ -1,6 +1,9 @@
 namespace Commissioning.Functions.Storage;
 
-/// <summary>Names of the containers and tables, and how keys are built. The layout is part of the product's contract.</summary>
+/// <summary>
+/// Every container, table and queue of the app, and how keys are built: the one storage map. The layout is part of the
+/// product's contract; <see cref="StorageProvisioning"/> creates all of it, the same way for every feature.
+/// </summary>
 public static class StorageLayout
 {
     public const string PlansContainer = "plans";
@@ -15,6 +18,10 @@ public static class StorageLayout
     public const string CouncilKeysTable = "CouncilKeys";
     /// <summary>PK council code, RK ISO week: which weekly summaries have been claimed, rendered and sent.</summary>
     public const string SummaryRunsTable = "SummaryRuns";
+    /// <summary>PK council, RK <c>{eventId}|{channel}</c>: every Teams/Slack message to post, and where it stands.</summary>
+    public const string OutboxTable = "Outbox";
+    /// <summary>PK council, RK <c>{dedupeKey}|{attempt:D3}</c>: every attempt to post one.</summary>
+    public const string DeliveriesTable = "Deliveries";
 
     /// <summary>The local runner's timer schedule status and locks (the Functions host keeps its own elsewhere).</summary>
     public const string LocalRunnerContainer = "local-runner";
@@ -30,8 +37,9 @@ public static class StorageLayout
 
     public static IReadOnlyList<string> Queues { get; } = [NotificationsQueue, NotificationsPoisonQueue, NarrativesQueue, NarrativesQueue + "-poison"];
 
-    public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer];
-    public static IReadOnlyList<string> Tables { get; } = [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable];
+    public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer, SummariesContainer, LocalRunnerContainer];
+    public static IReadOnlyList<string> Tables { get; } =
+        [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable, SummaryRunsTable, OutboxTable, DeliveriesTable];
 
     /// <summary><c>plans/{council}/{reference}/v{n}.json</c> (container <c>plans</c>).</summary>
     public static string PlanBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.json";

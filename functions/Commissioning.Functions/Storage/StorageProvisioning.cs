@@ -1,14 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Commissioning.Functions.Storage;
 
 /// <summary>
-/// Creates the containers and tables on first use (not at start-up, so the app starts while storage is down)
-/// and again after storage reports one missing, e.g. an emulator that restarted empty.
+/// Creates every container, table and queue of <see cref="StorageLayout"/> on first use (not at start-up, so the app
+/// starts while storage is down) and again after storage reports one missing, e.g. an emulator that restarted empty.
+/// The one way any feature makes sure its storage exists.
 /// </summary>
-public sealed class StorageProvisioning(BlobServiceClient blobs, TableServiceClient tables)
+public sealed class StorageProvisioning(BlobServiceClient blobs, TableServiceClient tables, QueueServiceClient queues)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _ready;
@@ -38,6 +40,11 @@ public sealed class StorageProvisioning(BlobServiceClient blobs, TableServiceCli
                 await tables.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
             }
 
+            foreach (var queue in StorageLayout.Queues)
+            {
+                await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            }
+
             _ready = true;
         }
         finally
@@ -46,7 +53,7 @@ public sealed class StorageProvisioning(BlobServiceClient blobs, TableServiceCli
         }
     }
 
-    /// <summary>Runs a storage operation; if storage says a container or table is missing, re-creates them and runs it once more.</summary>
+    /// <summary>Runs a storage operation; if storage says a container, table or queue is missing, re-creates them and runs it once more.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);
@@ -54,7 +61,7 @@ public sealed class StorageProvisioning(BlobServiceClient blobs, TableServiceCli
         {
             return await operation(cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode is "ContainerNotFound" or "TableNotFound")
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode is "ContainerNotFound" or "TableNotFound" or "QueueNotFound")
         {
             _ready = false;
             await EnsureAsync(cancellationToken);

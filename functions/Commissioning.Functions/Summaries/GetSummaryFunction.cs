@@ -20,22 +20,22 @@ public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirec
     {
         if (!IsoWeek.TryParse(isoWeek, out var week))
         {
-            return SummaryProblems.Invalid("isoWeek", $"'{isoWeek}' is not an ISO week such as 2026-W05.");
+            return ApiProblem.Invalid("route.isoWeek", $"'{isoWeek}' is not an ISO week such as 2026-W05.");
         }
 
         if (ParseFormat(request.Query("format")) is not { } summaryFormat)
         {
-            return SummaryProblems.Invalid("format", "format must be html or md.");
+            return ApiProblem.Invalid("query.format", "must be html or md");
         }
 
         if (!SummaryTiming.HasEnded(week, sender.UkNow))
         {
-            return SummaryProblems.WeekNotEnded(week);
+            return WeekNotEnded(week);
         }
 
         if (!CouncilCode.TryNormalise(council, out var code) || await councils.GetAsync(code, cancellationToken) is not { } record)
         {
-            return SummaryProblems.UnknownCouncil(council);
+            return UnknownCouncil(council);
         }
 
         var contentType = summaryFormat == DocumentFormat.Html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
@@ -49,6 +49,12 @@ public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirec
         request.HttpContext.Response.Headers["X-Summary-Preview"] = "true";
         return TypedResults.Text(summaryFormat == DocumentFormat.Html ? composed.Documents.Html : composed.Documents.Markdown, contentType);
     }
+
+    /// <summary>404: a week that has not ended has no summary yet.</summary>
+    public static IResult WeekNotEnded(IsoWeek week) =>
+        ApiProblem.NotFound($"Week {week} has not ended in UK time; its summary is written on the Monday after it.");
+
+    public static IResult UnknownCouncil(string council) => ApiProblem.NotFound($"No council is registered with code '{council}'.");
 
     private static DocumentFormat? ParseFormat(string? format) => format?.ToLowerInvariant() switch
     {

@@ -8,16 +8,10 @@ public sealed record SummaryAnnouncement(Council Council, WeeklySummary Summary,
 
 /// <summary>
 /// Hands a sent summary to the council's chat channels (those subscribed to <c>weekly-summary</c>). The
-/// notifications feature implements it (Teams card, Slack blocks, retries, Deliveries records); it should record
-/// its own failures rather than throw, because a throw makes the next run try the announcement again.
+/// notifications feature implements it (records the Teams and Slack messages and queues them for delivery); a throw
+/// makes the next run try the announcement again, which is safe because the messages are keyed by council and week.
 /// </summary>
 public interface ISummaryAnnouncer
 {
     Task AnnounceAsync(SummaryAnnouncement announcement, CancellationToken cancellationToken);
-}
-
-/// <summary>Until notifications are wired in, summaries go by email only.</summary>
-public sealed class NoChatAnnouncer : ISummaryAnnouncer
-{
-    public Task AnnounceAsync(SummaryAnnouncement announcement, CancellationToken cancellationToken) => Task.CompletedTask;
 }

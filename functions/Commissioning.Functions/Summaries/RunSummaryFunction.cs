@@ -2,6 +2,9 @@ using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
 
+/// <summary>What sending a summary now answers: the council, the week, to how many councillors, and where to read it.</summary>
+public sealed record SummaryRunResponse(string Council, string Week, string Outcome, int Recipients, string Link);
+
 /// <summary><c>POST /api/summaries/{council}/run?week=</c>: send a council's weekly summary now (admin), once.</summary>
 public sealed class RunSummaryFunction(WeeklySummarySender sender, ICouncilDirectory councils, WeeklySummaryComposer composer)
 {
@@ -27,17 +30,17 @@ public sealed class RunSummaryFunction(WeeklySummarySender sender, ICouncilDirec
         }
         else if (!IsoWeek.TryParse(week, out target))
         {
-            return SummaryProblems.Invalid("week", $"'{week}' is not an ISO week such as 2026-W05.");
+            return ApiProblem.Invalid("query.week", $"'{week}' is not an ISO week such as 2026-W05.");
         }
 
         if (!SummaryTiming.HasEnded(target, ukNow))
         {
-            return SummaryProblems.WeekNotEnded(target);
+            return GetSummaryFunction.WeekNotEnded(target);
         }
 
         if (!CouncilCode.TryNormalise(council, out var code) || await councils.GetAsync(code, cancellationToken) is not { } record)
         {
-            return SummaryProblems.UnknownCouncil(council);
+            return GetSummaryFunction.UnknownCouncil(council);
         }
 
         var result = await sender.SendAsync(record, target, cancellationToken);
@@ -45,9 +48,11 @@ public sealed class RunSummaryFunction(WeeklySummarySender sender, ICouncilDirec
         {
             CouncilSummaryOutcome.Sent => TypedResults.Ok(new SummaryRunResponse(
                 record.Code, target.ToString(), "sent", result.Recipients, composer.SummaryLink(record.Code, target))),
-            CouncilSummaryOutcome.AlreadySent => SummaryProblems.AlreadySent(record.Code, target),
-            CouncilSummaryOutcome.HeldElsewhere => SummaryProblems.InProgress(record.Code, target),
-            _ => SummaryProblems.DeliveryFailed(record.Code, target),
+            CouncilSummaryOutcome.AlreadySent => ApiProblem.Conflict(
+                $"The summary for {record.Code} week {target} has already been sent; it is sent once. Read it with GET /api/summaries/{record.Code}/{target}."),
+            CouncilSummaryOutcome.HeldElsewhere => ApiProblem.Conflict(
+                $"Another run is sending the summary for {record.Code} week {target}; try again in a few minutes."),
+            _ => ApiProblem.Of(ApiProblem.NotDelivered, $"The summary for {record.Code} week {target} could not be delivered; the next run will try again."),
         };
     }
 }

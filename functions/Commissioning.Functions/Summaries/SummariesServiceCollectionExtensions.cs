@@ -22,7 +22,6 @@ public static class SummariesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PlansByWeekTable>();   // one per process: it remembers which digest rows are full
         services.TryAddSingleton<IWeeklyPlanIndex>(provider => provider.GetRequiredService<PlansByWeekTable>());
-        services.TryAddSingleton<ISummaryAnnouncer, NoChatAnnouncer>();
         services.AddSingleton<SummaryRuns>();
         services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryRenderer>();

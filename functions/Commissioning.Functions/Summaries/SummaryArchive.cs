@@ -7,21 +7,16 @@ using Commissioning.Domain.Summaries;
 namespace Commissioning.Functions.Summaries;
 
 /// <summary>Stored summaries: blobs <c>summaries/{council}/{isoWeek}.html</c> and <c>.md</c>. Writing again overwrites, so storing is idempotent.</summary>
-public sealed class SummaryArchive(BlobServiceClient blobs)
+public sealed class SummaryArchive(BlobServiceClient blobs, StorageProvisioning provisioning)
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageLayout.SummariesContainer);
-    private volatile bool _created;
 
     public static string BlobName(string council, IsoWeek week, DocumentFormat format) =>
         $"{council}/{week}.{(format == DocumentFormat.Html ? "html" : "md")}";
 
     public async Task StoreAsync(string council, IsoWeek week, SummaryDocuments documents, CancellationToken cancellationToken)
     {
-        if (!_created)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            _created = true;
-        }
+        await provisioning.EnsureAsync(cancellationToken);
 
         // Markdown first, HTML last: the HTML is what "stored" is judged by when reading.
         await UploadAsync(BlobName(council, week, DocumentFormat.Markdown), documents.Markdown, "text/markdown; charset=utf-8", cancellationToken);

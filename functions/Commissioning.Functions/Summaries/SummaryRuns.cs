@@ -41,7 +41,7 @@ public enum ClaimOutcome
     HeldElsewhere,
 }
 
-public sealed record ClaimResult(ClaimOutcome Outcome, SummaryClaim? Claim, DateTimeOffset? SentAt);
+public sealed record ClaimResult(ClaimOutcome Outcome, SummaryClaim? Claim);
 
 /// <summary>The claim was taken over by another run (its lease had expired): this run must stop for that week.</summary>
 public sealed class SummaryClaimLostException(string council, IsoWeek week)
@@ -54,10 +54,9 @@ public sealed class SummaryClaimLostException(string council, IsoWeek week)
 /// run started once the lease has expired. Properties: State, ClaimedBy, ClaimedAt, LeaseExpiresAt, Attempts,
 /// RenderedAt, EmailedAt, SentAt, Recipients.
 /// </summary>
-public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
+public sealed class SummaryRuns(TableServiceClient tables, StorageProvisioning provisioning, TimeProvider clock)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageLayout.SummaryRunsTable);
-    private volatile bool _created;
 
     public async Task<ClaimResult> TryClaimAsync(string council, IsoWeek week, string runId, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -77,11 +76,11 @@ public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
             try
             {
                 var added = await _table.AddEntityAsync(row, cancellationToken);
-                return new ClaimResult(ClaimOutcome.Claimed, new SummaryClaim(council, week, SummaryRunState.Claimed, added.Headers.ETag ?? ETag.All, 1), null);
+                return new ClaimResult(ClaimOutcome.Claimed, new SummaryClaim(council, week, SummaryRunState.Claimed, added.Headers.ETag ?? ETag.All, 1));
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                return new ClaimResult(ClaimOutcome.HeldElsewhere, null, null);
+                return new ClaimResult(ClaimOutcome.HeldElsewhere, null);
             }
         }
 
@@ -89,12 +88,12 @@ public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
         var state = StateOf(record);
         if (state == SummaryRunState.Sent)
         {
-            return new ClaimResult(ClaimOutcome.AlreadySent, null, record.GetDateTimeOffset("SentAt"));
+            return new ClaimResult(ClaimOutcome.AlreadySent, null);
         }
 
         if (record.GetDateTimeOffset("LeaseExpiresAt") is { } expires && expires > now)
         {
-            return new ClaimResult(ClaimOutcome.HeldElsewhere, null, null);
+            return new ClaimResult(ClaimOutcome.HeldElsewhere, null);
         }
 
         var attempt = (record.GetInt32("Attempts") ?? 1) + 1;
@@ -105,11 +104,11 @@ public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
         try
         {
             var updated = await _table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new ClaimResult(ClaimOutcome.Claimed, new SummaryClaim(council, week, state, updated.Headers.ETag ?? ETag.All, attempt), null);
+            return new ClaimResult(ClaimOutcome.Claimed, new SummaryClaim(council, week, state, updated.Headers.ETag ?? ETag.All, attempt));
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
-            return new ClaimResult(ClaimOutcome.HeldElsewhere, null, null);
+            return new ClaimResult(ClaimOutcome.HeldElsewhere, null);
         }
     }
 
@@ -153,20 +152,6 @@ public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
         }
     }
 
-    /// <summary>The record of a council-week, for the run endpoint and tests; null if never claimed.</summary>
-    public async Task<(SummaryRunState State, int Attempts, DateTimeOffset? SentAt)?> ReadAsync(string council, IsoWeek week, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(council, week.ToString(), cancellationToken: cancellationToken);
-            return row.HasValue && row.Value is { } value ? (StateOf(value), value.GetInt32("Attempts") ?? 1, value.GetDateTimeOffset("SentAt")) : null;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
-
     private async Task<ETag> MergeAsync(SummaryClaim claim, TableEntity patch, CancellationToken cancellationToken)
     {
         try
@@ -183,12 +168,5 @@ public sealed class SummaryRuns(TableServiceClient tables, TimeProvider clock)
     private static SummaryRunState StateOf(TableEntity row) =>
         Enum.TryParse<SummaryRunState>(row.GetString("State"), out var state) ? state : SummaryRunState.Claimed;
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!_created)
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            _created = true;
-        }
-    }
+    private ValueTask EnsureTableAsync(CancellationToken cancellationToken) => provisioning.EnsureAsync(cancellationToken);
 }

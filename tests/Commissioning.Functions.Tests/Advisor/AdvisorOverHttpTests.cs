@@ -55,8 +55,6 @@ public sealed partial class AdvisorOverHttpTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration);
         services.AddRendering(configuration).AddAdvisor(configuration);
-        // The narratives queue the advisor hands new versions to; never reached by these tests.
-        services.AddSingleton(new Storage.WorkQueues(new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true")));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -132,9 +132,9 @@ public sealed class NarrativeCheckTests
                 .Dimension("co-design", "Co-design through the whole cycle", 79, Band.Green, ScorecardBuilder.Criterion("C4", "Social value consultation", CriterionStatus.Met, 10))
                 .Build(),
             new ScorecardBuilder().Overall(12, Band.Red)
-                .Dimension("local-by-default", "Local by default", 0, Band.Red, ScorecardBuilder.Criterion("L4", "Early engagement", CriterionStatus.NotMet, 15, "Engage early."))
-                .Dimension("proportionate-funding", "Proportionate funding", 36, Band.Red, ScorecardBuilder.Criterion("P2", "Cash flow", CriterionStatus.NotMet, 20, "Pay monthly."))
-                .Dimension("co-design", "Co-design through the whole cycle", 0, Band.Red, ScorecardBuilder.Criterion("C2", "Across the cycle", CriterionStatus.NotEvidenced, 20, null, "coDesign.activities"))
+                .Dimension("local-by-default", "Local by default", 0, Band.Red, ScorecardBuilder.Criterion("L4", "Early engagement", CriterionStatus.NotMet, 15, recommendation: "Engage early."))
+                .Dimension("proportionate-funding", "Proportionate funding", 36, Band.Red, ScorecardBuilder.Criterion("P2", "Cash flow", CriterionStatus.NotMet, 20, recommendation: "Pay monthly."))
+                .Dimension("co-design", "Co-design through the whole cycle", 0, Band.Red, ScorecardBuilder.Criterion("C2", "Across the cycle", CriterionStatus.NotEvidenced, 20, missingFields: ["coDesign.activities"]))
                 .Build(),
         };
 

@@ -3,7 +3,7 @@ using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Tests.Infrastructure;
-using static Commissioning.Functions.Tests.Guidance.ScorecardBuilder;
+using static Commissioning.Functions.Tests.Infrastructure.ScorecardBuilder;
 
 namespace Commissioning.Functions.Tests.Guidance;
 

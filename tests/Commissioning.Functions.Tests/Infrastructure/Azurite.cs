@@ -35,6 +35,12 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The app's own provisioning against this emulator: what any store needs to make its storage exist.</summary>
+    public Commissioning.Functions.Storage.StorageProvisioning Provisioning() => new(
+        new Azure.Storage.Blobs.BlobServiceClient(ConnectionString),
+        new Azure.Data.Tables.TableServiceClient(ConnectionString),
+        new Azure.Storage.Queues.QueueServiceClient(ConnectionString));
+
     public static async Task<Azurite> StartNewAsync(bool keepDataOnDisk = false)
     {
         var azurite = new Azurite(keepDataOnDisk);

@@ -24,8 +24,10 @@ public sealed class SubmissionLoadTests(KestrelApiFixture fixture, ITestOutputHe
         var accepted = 0;
         var clock = Stopwatch.StartNew();
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));   // the loop stops by itself
-        await Parallel.ForAsync(0, Submissions, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = deadline.Token }, async (i, ct) =>
+        // Bounded in count and in time: on a 2-core machine shared with the rest of the suite the run must end within
+        // four minutes, and a run that does not is a failure that says how far it got (not a hang, not a bare timeout).
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var run = Parallel.ForAsync(0, Submissions, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = deadline.Token }, async (i, ct) =>
         {
             using var response = await client.PostAsync("/api/plans", TestPlans.Content(documents[i]), ct);
             if (response.StatusCode == HttpStatusCode.Created)
@@ -37,6 +39,14 @@ public sealed class SubmissionLoadTests(KestrelApiFixture fixture, ITestOutputHe
                 failures.Add($"{i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
         });
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            Assert.Fail($"the run did not finish within 4 minutes: {accepted} of {Submissions} accepted after {clock.Elapsed.TotalSeconds:F0} s");
+        }
 
         clock.Stop();
         output.WriteLine($"{Submissions} submissions at {Concurrency} concurrency in {clock.Elapsed.TotalSeconds:F1} s ({Submissions / clock.Elapsed.TotalSeconds:F0}/s)");
@@ -44,8 +54,5 @@ public sealed class SubmissionLoadTests(KestrelApiFixture fixture, ITestOutputHe
         Assert.Equal(Submissions, accepted);
         var stored = await new StorageInspector(Storage).Rows("Plans", CommissioningApi.DemoCouncil);
         Assert.Equal(accepted, stored.Count);
-        // A safety cap, not a speed target: the run is bounded in count (2,000) and must also end in reasonable time
-        // on a 2-core machine shared with the rest of the suite. Throughput is reported above and in the benchmark.
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(4), $"took {clock.Elapsed}");
     }
 }

@@ -51,8 +51,6 @@ public sealed class Scenario(NotificationFixture fixture, int number)
         ["Commissioning:TemplatesPath"] = NotificationHost.TemplatesPath,
         ["Commissioning:AdminKey"] = AdminKey,
         ["Notifications:AllowLoopback"] = "true",
-        ["Notifications:OutboxTable"] = $"Outbox{number}",
-        ["Notifications:DeliveriesTable"] = $"Deliveries{number}",
         ["Notifications:AttemptTimeout"] = "00:00:02",
         ["Notifications:ClaimMargin"] = "00:00:01",
         // The queue's retries, quick (host.json's extensions.queues, overridden as the host allows), and the local

@@ -43,7 +43,7 @@ public sealed class ExactlyOnceTests(SummaryServers servers) : IClassFixture<Sum
         Assert.Equal(OnceEach(), await MailsPerCouncilAsync(week));
         foreach (var code in Codes)
         {
-            var record = await new SummaryRuns(servers.Tables, TimeProvider.System).ReadAsync(code, week, CancellationToken.None);
+            var record = await servers.RunStateAsync(code, week);
             Assert.Equal(SummaryRunState.Sent, record?.State);
         }
     }
@@ -81,7 +81,7 @@ public sealed class ExactlyOnceTests(SummaryServers servers) : IClassFixture<Sum
 
         Assert.Equal(OnceEach(), await MailsPerCouncilAsync(week));
         Assert.Equal(Codes, announcer.Announced.Select(a => a.Council.Code).Order());
-        var resumed = await new SummaryRuns(servers.Tables, TimeProvider.System).ReadAsync("E06000002", week, CancellationToken.None);
+        var resumed = await servers.RunStateAsync("E06000002", week);
         Assert.Equal((SummaryRunState.Sent, 2), (resumed?.State, resumed?.Attempts));
     }
 

@@ -25,7 +25,7 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         var week = IsoWeek.Parse("2026-W05");
         var entry = SummaryData.Entry("SBC-1", week, title: "Hubs <b> \"quoted\" café", local: 71, funding: 42, coDesign: 12, alerts: ["A4"], recommendations: ["P2", "L4"], principles: [(1, 70)]);
         var bare = SummaryData.Entry("SBC-2.a_b-c", week) with { Category = null };
-        var table = new PlansByWeekTable(servers.Tables);
+        var table = new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning());
 
         await table.UpsertAsync("E07000243", entry, CancellationToken.None);
         await table.UpsertAsync("E07000243", bare, CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
     public async Task ASummaryMakesOnlyPointReadsOfTheDigestRowsOfItsFiveWeeksHoweverManyPlansOtherWeeksHold()
     {
         var week = IsoWeek.Parse("2026-W20");
-        var seed = new PlansByWeekTable(servers.Tables);
+        var seed = new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning());
         await seed.UpsertWeekAsync("E06000060", week, Enumerable.Range(1, 3).Select(i => SummaryData.Entry($"NOW-{i}", week)), default);
         await seed.UpsertWeekAsync("E06000060", week.AddWeeks(-3), [SummaryData.Entry("PREV-1", week.AddWeeks(-3))], default);
         foreach (var other in new[] { -6, -10, 1, 2 })
@@ -58,7 +58,7 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         var requests = new ConcurrentBag<(RequestMethod Method, Uri Uri)>();
         var options = new TableClientOptions();
         options.AddPolicy(new RecordingPolicy(requests), HttpPipelinePosition.PerCall);
-        var index = new PlansByWeekTable(new TableServiceClient(servers.Azurite.ConnectionString, options));
+        var index = new PlansByWeekTable(new TableServiceClient(servers.Azurite.ConnectionString, options), servers.Azurite.Provisioning());
         var composer = new WeeklySummaryComposer(index, new SummaryRenderer(
             new Commissioning.Functions.Rendering.TemplateLibrary(RepositoryPaths.Combine("templates")), new PublicLinks(Options.Create(new PublicLinkOptions()))));
 
@@ -81,7 +81,7 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
     {
         var week = IsoWeek.Parse("2026-W30");
         await Table.CreateIfNotExistsAsync();
-        var index = new PlansByWeekTable(servers.Tables);
+        var index = new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning());
         var first = SummaryData.Entry("VER-1", week, title: "First thoughts", local: 20);
         var second = first with { Version = 2, Title = "Second thoughts", SubmittedAt = first.SubmittedAt.AddHours(3), Dimensions = first.Dimensions with { LocalByDefault = 80 } };
         var nextWeek = first with { Version = 3, Title = "Next week's thoughts", SubmittedAt = first.SubmittedAt.AddDays(7) };
@@ -108,15 +108,15 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         // About 60 KB each by Azure's reckoning: 17 fill a 1 MiB row.
         var entries = Enumerable.Range(1, 40).Select(i => SummaryData.Entry($"BIG-{i:00}", week, title: new string((char)('a' + i % 26), 30_000))).ToList();
 
-        var writer = new PlansByWeekTable(tables);
+        var writer = new PlansByWeekTable(tables, servers.Azurite.Provisioning());
         foreach (var entry in entries.Take(30))
         {
             await writer.AddToDigestAsync("E06000062", week, entry, default);
         }
 
-        var freshProcess = new PlansByWeekTable(tables);   // knows nothing of the full rows: walks past them
+        var freshProcess = new PlansByWeekTable(tables, servers.Azurite.Provisioning());   // knows nothing of the full rows: walks past them
         await Task.WhenAll(entries.Skip(30).Select(e => freshProcess.AddToDigestAsync("E06000062", week, e, default)));
-        var read = await new PlansByWeekTable(servers.Tables).ReadWeekAsync("E06000062", week, default);
+        var read = await new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning()).ReadWeekAsync("E06000062", week, default);
 
         Assert.True(limits.Refusals > 0, "no write was refused: the rows never filled");
         Assert.Equal(entries.Select(e => e.Reference), read.Select(e => e.Reference));
@@ -136,8 +136,8 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         var limits = new AzureTableLimits(servers.Azurite.ConnectionString);
         var entries = Enumerable.Range(1, 300).Select(i => SummaryData.Entry($"MANY-{i:000}", week, local: i % 101)).ToList();
 
-        await new PlansByWeekTable(TablesWith(limits)).UpsertWeekAsync("E06000063", week, entries, default);
-        var read = await new PlansByWeekTable(servers.Tables).ReadWeekAsync("E06000063", week, default);
+        await new PlansByWeekTable(TablesWith(limits), servers.Azurite.Provisioning()).UpsertWeekAsync("E06000063", week, entries, default);
+        var read = await new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning()).ReadWeekAsync("E06000063", week, default);
 
         Assert.Equal(entries.Select(e => (e.Reference, e.Dimensions.LocalByDefault)), read.Select(e => (e.Reference, e.Dimensions.LocalByDefault)));
         Assert.Equal(1, limits.Refusals);   // 200 in one request, then 100 more that row 000 could not take
@@ -153,11 +153,11 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         await tables.GetTableClient("PlansByWeek").CreateIfNotExistsAsync();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new PlansByWeekTable(tables).AddToDigestAsync("E06000064", week, SummaryData.Entry("ONE-TOO-MANY", week), default));
+            new PlansByWeekTable(tables, servers.Azurite.Provisioning()).AddToDigestAsync("E06000064", week, SummaryData.Entry("ONE-TOO-MANY", week), default));
 
         Assert.Equal($"The week digest of 'E06000064|{week}' is full: rows ~digest-000 to ~digest-063 all refused another plan.", refused.Message);
         Assert.Equal(WeekDigest.MaxShards, limits.Refusals);
-        Assert.Empty(await new PlansByWeekTable(servers.Tables).ReadWeekAsync("E06000064", week, default));
+        Assert.Empty(await new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning()).ReadWeekAsync("E06000064", week, default));
     }
 
     [Fact]
@@ -172,14 +172,14 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         // first ones race to create row 000.
         var merges = entries.Select(async entry =>
         {
-            var writer = new PlansByWeekTable(servers.Tables);
+            var writer = new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning());
             await go.Task;
             await writer.AddToDigestAsync("E06000065", week, entry, default);
         }).ToList();
         go.SetResult();
         await Task.WhenAll(merges);
 
-        var read = await new PlansByWeekTable(servers.Tables).ReadWeekAsync("E06000065", week, default);
+        var read = await new PlansByWeekTable(servers.Tables, servers.Azurite.Provisioning()).ReadWeekAsync("E06000065", week, default);
         Assert.Equal(entries.Select(e => (e.Reference, e.Dimensions.LocalByDefault)), read.Select(e => (e.Reference, e.Dimensions.LocalByDefault)));
         Assert.Equal(32, EntryProperties(Assert.Single(await DigestRows($"E06000065|{week}"))).Count());
     }

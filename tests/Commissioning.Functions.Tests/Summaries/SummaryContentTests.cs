@@ -121,20 +121,24 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("2026-W07", 404, "No summary for a week that has not ended")]   // the current week (Monday 9 February)
-    [InlineData("2026-W30", 404, "No summary for a week that has not ended")]
-    [InlineData("2026-W6", 400, "The request is not valid")]
-    public async Task TheCurrentOrAFutureWeekOrABadWeekIsAProblem(string week, int status, string title)
+    [InlineData("2026-W07", 404, "not-found")]   // the current week (Monday 9 February)
+    [InlineData("2026-W30", 404, "not-found")]
+    [InlineData("2026-W6", 400, "invalid-request")]
+    public async Task TheCurrentOrAFutureWeekOrABadWeekIsAProblem(string week, int status, string type)
     {
         var response = await _http.GetAsync($"/api/summaries/{Council}/{week}");
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal("https://keep-it-local.example/problems/" + type, problem.GetProperty("type").GetString());
         if (status == 400)
         {
-            Assert.Contains("2026-W6", problem.GetProperty("errors").GetProperty("isoWeek")[0].GetString());
+            Assert.Contains("2026-W6", problem.GetProperty("errors").GetProperty("route.isoWeek")[0].GetString());
+        }
+        else
+        {
+            Assert.Equal($"Week {week} has not ended in UK time; its summary is written on the Monday after it.", problem.GetProperty("detail").GetString());
         }
     }
 
@@ -144,7 +148,9 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         var response = await _http.GetAsync("/api/summaries/E99999999/2026-W05");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("Council not registered", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Not found", problem.GetProperty("title").GetString());
+        Assert.Equal("No council is registered with code 'E99999999'.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -171,7 +177,9 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         using var again = new HttpRequestMessage(HttpMethod.Post, "/api/summaries/E06000055/run?week=2026-W04");
         var second = await _http.SendAsync(again);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Equal("Summary already sent", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var conflict = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Conflict", "https://keep-it-local.example/problems/conflict"), (conflict.GetProperty("title").GetString(), conflict.GetProperty("type").GetString()));
+        Assert.StartsWith("The summary for E06000055 week 2026-W04 has already been sent", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Single(await servers.MailDev.MessagesAsync(), m => m.Subject.EndsWith("2026-W04", StringComparison.Ordinal));
     }
 }

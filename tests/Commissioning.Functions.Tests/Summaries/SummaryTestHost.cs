@@ -41,12 +41,21 @@ public sealed class SummaryServers : IAsyncLifetime
     }
 
     /// <summary>The council records as the API stores them.</summary>
-    public CouncilStore Councils => new(Tables, new StorageProvisioning(Blobs, Tables), new MemoryCache(new MemoryCacheOptions()), TimeProvider.System);
+    public CouncilStore Councils => new(Tables, Azurite.Provisioning(), new MemoryCache(new MemoryCacheOptions()), TimeProvider.System);
 
     public Task RegisterAsync(Council council) => Councils.PutAsync(council, CancellationToken.None);
 
+    /// <summary>How far a council-week's summary got (the SummaryRuns row), and how many runs it took; null if never claimed.</summary>
+    public async Task<(SummaryRunState State, int Attempts)?> RunStateAsync(string council, IsoWeek week)
+    {
+        var row = await Tables.GetTableClient(StorageLayout.SummaryRunsTable).GetEntityIfExistsAsync<TableEntity>(council, week.ToString());
+        return row.HasValue && row.Value is { } value
+            ? (Enum.Parse<SummaryRunState>(value.GetString("State")), value.GetInt32("Attempts") ?? 1)
+            : null;
+    }
+
     public Task IndexAsync(string council, IsoWeek week, params WeeklyPlanEntry[] entries) =>
-        new PlansByWeekTable(Tables).UpsertWeekAsync(council, week, entries, CancellationToken.None);
+        new PlansByWeekTable(Tables, Azurite.Provisioning()).UpsertWeekAsync(council, week, entries, CancellationToken.None);
 }
 
 /// <summary>The real handler (Program) against the test's Azurite and MailDev, with a clock the test controls.</summary>

@@ -93,7 +93,7 @@ public sealed class WeeklySummaryTimerTests(SummaryServers servers) : IClassFixt
         await servers.RegisterAsync(SummaryData.Council("E06000072", "Thurrock", "leader@thurrock.example"));
         await servers.IndexAsync("E06000072", lastWeek, SummaryData.Entry("THU-1", lastWeek));
         // The schedule monitor last saw the timer due at 08:00 on Monday 16 November; the runner comes back on Tuesday.
-        await new TimerScheduleStore(servers.Blobs).WriteAsync("WeeklySummary", new Microsoft.Azure.Functions.Worker.ScheduleStatus
+        await new TimerScheduleStore(servers.Blobs, servers.Azurite.Provisioning()).WriteAsync("WeeklySummary", new Microsoft.Azure.Functions.Worker.ScheduleStatus
         {
             Last = new DateTime(2026, 11, 16, 7, 0, 0, DateTimeKind.Utc),
             Next = new DateTime(2026, 11, 16, 8, 0, 0, DateTimeKind.Utc),

@@ -65,7 +65,7 @@ public sealed partial class QueueListener(
                 QueueMessage[] batch;
                 try
                 {
-                    await queues.EnsureAsync(function.QueueName, stoppingToken);
+                    await queues.EnsureAsync(stoppingToken);
                     batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, options.Value.MessageLease, stoppingToken)).Value;
                 }
                 catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException

@@ -9,11 +9,10 @@ namespace Commissioning.Functions.Hosting.Local;
 /// Where the local runner keeps each timer's schedule status (the host's schedule monitor) and takes its
 /// single-instance lock: blobs under <c>{StorageLayout.LocalRunnerContainer}/timers/</c> and a lease on them.
 /// </summary>
-public sealed class TimerScheduleStore(BlobServiceClient blobs)
+public sealed class TimerScheduleStore(BlobServiceClient blobs, StorageProvisioning provisioning)
 {
     private static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(60);
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageLayout.LocalRunnerContainer);
-    private volatile bool _created;
 
     public async Task<ScheduleStatus?> ReadAsync(string function, CancellationToken cancellationToken)
     {
@@ -65,14 +64,7 @@ public sealed class TimerScheduleStore(BlobServiceClient blobs)
         return new HeldLock(lease);
     }
 
-    private async ValueTask EnsureAsync(CancellationToken cancellationToken)
-    {
-        if (!_created)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            _created = true;
-        }
-    }
+    private ValueTask EnsureAsync(CancellationToken cancellationToken) => provisioning.EnsureAsync(cancellationToken);
 
     private sealed class HeldLock : IAsyncDisposable
     {

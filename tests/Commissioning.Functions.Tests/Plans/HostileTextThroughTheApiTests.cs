@@ -4,8 +4,11 @@ using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Plans;
 
-/// <summary>Plan text is data: markup and template syntax in any field come out inert in the stored guidance.</summary>
-public sealed class GuidanceEscapingTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+/// <summary>
+/// Plan text is data through the whole front door: markup and template syntax sent in any field of a submission come
+/// out inert in the guidance the store keeps (the renderer alone is tested in Guidance/GuidanceEscapingTests).
+/// </summary>
+public sealed class HostileTextThroughTheApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private const string Hostile = "<script>alert('x')</script> {{ model.secret }} <img src=x onerror=alert(1)>";
 

@@ -1,16 +1,18 @@
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Scoring;
 
-namespace Commissioning.Functions.Tests.Guidance;
+namespace Commissioning.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// Builds scorecards by hand for guidance tests, so they do not depend on the scoring engine. Scores and bands are
-/// computed from the criteria the way the rubric says (round(100 × earned ÷ applicable), green ≥ 70, amber ≥ 40),
-/// and recommendations default to every criterion not fully met with its gain, in the order criteria were added.
+/// Builds scorecards by hand, so tests of guidance, the advisor and notifications do not depend on the scoring engine.
+/// Scores and bands are computed from the criteria the way the rubric says (round(100 × earned ÷ applicable),
+/// green ≥ 70, amber ≥ 40) unless a test states them, and recommendations default to every criterion not fully met
+/// with its gain, in the order criteria were added.
 /// </summary>
 public sealed class ScorecardBuilder
 {
-    private readonly List<(string Id, string Title, List<CriterionResult> Criteria)> _dimensions = [];
+    private readonly List<(string Id, string Title, List<CriterionResult> Criteria, OverallScore? Stated)> _dimensions = [];
+    private OverallScore? _overall;
     private readonly List<ComplianceAlert> _alerts = [];
     private readonly List<string> _missingFields = [];
     private readonly List<string> _notes = [];
@@ -24,7 +26,21 @@ public sealed class ScorecardBuilder
 
     public ScorecardBuilder Dimension(string id, string title, params CriterionResult[] criteria)
     {
-        _dimensions.Add((id, title, [.. criteria]));
+        _dimensions.Add((id, title, [.. criteria], null));
+        return this;
+    }
+
+    /// <summary>A dimension whose score and band the test states (not computed from its criteria).</summary>
+    public ScorecardBuilder Dimension(string id, string title, int score, Band band, params CriterionResult[] criteria)
+    {
+        _dimensions.Add((id, title, [.. criteria], new OverallScore(score, band)));
+        return this;
+    }
+
+    /// <summary>The overall score and band as the test states them (not the mean of the dimensions).</summary>
+    public ScorecardBuilder Overall(int score, Band band)
+    {
+        _overall = new OverallScore(score, band);
         return this;
     }
 
@@ -78,6 +94,7 @@ public sealed class ScorecardBuilder
         IReadOnlyList<string>? missingFields = null,
         BasisKind basis = BasisKind.Rubric,
         string basisText = "The rubric's own judgement",
+        string? rule = null,
         params int[] principles) => new()
     {
         Id = id,
@@ -91,7 +108,7 @@ public sealed class ScorecardBuilder
             _ => 0,
         },
         Evidence = evidence ?? [],
-        Rule = $"The rule for {id}.",
+        Rule = rule ?? $"The rule for {id}.",
         Recommendation = status is CriterionStatus.Met or CriterionStatus.NotApplicable ? null : recommendation ?? $"Do better on {id}.",
         Gain = gain,
         Principles = principles,
@@ -105,10 +122,10 @@ public sealed class ScorecardBuilder
         {
             var applicable = d.Criteria.Where(c => c.Status != CriterionStatus.NotApplicable).ToList();
             var weight = applicable.Sum(c => c.Weight);
-            var score = weight == 0 ? 0 : (int)Math.Round(100m * applicable.Sum(c => c.Points) / weight, MidpointRounding.AwayFromZero);
-            return new DimensionScore { Id = d.Id, Title = d.Title, Score = score, Band = BandFor(score), Criteria = d.Criteria };
+            var score = d.Stated?.Score ?? (weight == 0 ? 0 : (int)Math.Round(100m * applicable.Sum(c => c.Points) / weight, MidpointRounding.AwayFromZero));
+            return new DimensionScore { Id = d.Id, Title = d.Title, Score = score, Band = d.Stated?.Band ?? BandFor(score), Criteria = d.Criteria };
         }).ToList();
-        var overall = dimensions.Count == 0 ? 0 : (int)Math.Round(dimensions.Average(d => (decimal)d.Score), MidpointRounding.AwayFromZero);
+        var overall = _overall ?? OverallOf(dimensions);
 
         var recommendations = _recommendations ?? dimensions
             .SelectMany(d => d.Criteria
@@ -122,7 +139,7 @@ public sealed class ScorecardBuilder
             CouncilCode = CouncilCode,
             Reference = Reference,
             ScoredFor = ScoredFor,
-            Overall = new OverallScore(overall, BandFor(overall)),
+            Overall = overall,
             Dimensions = dimensions,
             Alerts = _alerts,
             MissingFields = _missingFields,
@@ -131,6 +148,40 @@ public sealed class ScorecardBuilder
             Notes = _notes,
         };
     }
+
+    private static OverallScore OverallOf(List<DimensionScore> dimensions)
+    {
+        var overall = dimensions.Count == 0 ? 0 : (int)Math.Round(dimensions.Average(d => (decimal)d.Score), MidpointRounding.AwayFromZero);
+        return new OverallScore(overall, BandFor(overall));
+    }
+
+    /// <summary>
+    /// A plan scoring 56 overall (amber): local by default 62 (amber), proportionate funding 71 (green),
+    /// co-design 35 (red). Criteria needing advice: L4, L5, P4, C1, C2. Met: L1, P1. Not applicable: C5.
+    /// </summary>
+    public static Scorecard Typical() => new ScorecardBuilder { ScoredFor = new DateOnly(2026, 2, 2) }
+        .Overall(56, Band.Amber)
+        .Dimension("local-by-default", "Local by default", 62, Band.Amber,
+            Advised("L1", "Reservation considered", CriterionStatus.Met, 15, 0),
+            Advised("L4", "Early, two-way market engagement with local organisations", CriterionStatus.PartlyMet, 15, 2.5m,
+                "Hold a market engagement event at least 8 weeks before 2 March 2026 and invite a local VCSE."),
+            Advised("L5", "Social value with a local element", CriterionStatus.NotMet, 15, 5m,
+                "Raise the social value weighting from 3% to at least 10% and add a local measure."))
+        .Dimension("proportionate-funding", "Proportionate funding", 71, Band.Green,
+            Advised("P1", "Grant considered", CriterionStatus.Met, 15, 0),
+            Advised("P4", "Time to bid", CriterionStatus.PartlyMet, 10, 1.7m, "Give bidders at least 30 days rather than 20."))
+        .Dimension("co-design", "Co-design through the whole cycle", 35, Band.Red,
+            Advised("C1", "Depth of involvement", CriterionStatus.PartlyMet, 20, 3.3m, "Move from consultation towards co-design with residents."),
+            Advised("C2", "Involvement across the cycle", CriterionStatus.NotEvidenced, 20, 6.7m, null, "coDesign.activities"),
+            Advised("C5", "Money the community controls", CriterionStatus.NotApplicable, 10, 0))
+        .Alert("A4", "Payment terms above 30 days", "Payment terms of 45 days: check with your procurement/legal team.", "Procurement Act 2023 s.88")
+        .Principle(6, "Commission simply and collaboratively", 60)
+        .Build();
+
+    private static CriterionResult Advised(string id, string title, CriterionStatus status, int weight, decimal gain, string? recommendation = null, string? missing = null) =>
+        Criterion(id, title, status, weight, recommendation: recommendation, gain: gain, evidence: [new Evidence("example.field", "12")],
+            missingFields: missing is null ? [] : [missing], rule: $"The rubric's rule for {id} in plain English.", principles: [6])
+        with { Recommendation = recommendation };
 
     private static Band BandFor(int score) => score >= 70 ? Band.Green : score >= 40 ? Band.Amber : Band.Red;
 
