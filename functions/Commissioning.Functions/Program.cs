@@ -36,10 +36,8 @@ static void AddFeatures(IHostApplicationBuilder builder)
     builder.UseSettingsBesideTheApp();
     var services = builder.Services;
     var configuration = builder.Configuration;
-    services.AddSingleton(TimeProvider.System);
-    services.AddSingleton(HostSettings.Read(configuration));
-    PublicLinks.Add(services);
-    services.AddSingleton<FrontDoor>();
+    services.AddShared();
+    services.AddHosting(configuration);
     services.AddProblems();
     services.AddApiJson();
     services.AddStorage();
@@ -50,10 +48,10 @@ static void AddFeatures(IHostApplicationBuilder builder)
     services.AddNotifications();
     services.AddCouncils();
     services.AddPlans();
-    services.AddWeeklySummaries(configuration);
+    services.AddSummaries();
     services.AddHealth();
     services.AddApiDocument();
-    services.AddWebApp();
+    services.AddWeb();
 }
 
 public partial class Program;

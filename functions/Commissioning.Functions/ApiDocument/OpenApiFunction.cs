@@ -26,8 +26,3 @@ public sealed class ApiDocumentSource(IOptions<Microsoft.AspNetCore.Http.Json.Js
 
     public JsonNode Parse() => JsonNode.Parse(Json)!;
 }
-
-public static class ApiDocumentFeature
-{
-    public static IServiceCollection AddApiDocument(this IServiceCollection services) => services.AddSingleton<ApiDocumentSource>();
-}

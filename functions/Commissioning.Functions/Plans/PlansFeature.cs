@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Functions.Plans;
 
@@ -10,7 +9,6 @@ public static class PlansFeature
 {
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
-        services.TryAddSingleton<PlansByWeekTable>();   // the week index the store writes (shared with the summaries)
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanSubmission>();
         services.AddSingleton<PlanNarratives>();

@@ -18,10 +18,4 @@ public sealed class PublicLinks(IOptions<PublicLinkOptions> options)
     public string BaseUrl { get; } = options.Value.PublicBaseUrl.TrimEnd('/');
 
     public string Absolute(string rootRelative) => BaseUrl + rootRelative;
-
-    public static IServiceCollection Add(IServiceCollection services)
-    {
-        services.AddOptions<PublicLinkOptions>().BindConfiguration(PublicLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddSingleton<PublicLinks>();
-    }
 }

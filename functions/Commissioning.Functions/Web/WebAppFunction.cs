@@ -70,9 +70,3 @@ public sealed class WebAppFiles(IFileProvider provider)
     public IFileProvider Provider { get; } = provider;
     public FileExtensionContentTypeProvider ContentTypes { get; } = new();
 }
-
-public static class WebAppFeature
-{
-    public static IServiceCollection AddWebApp(this IServiceCollection services) =>
-        services.AddSingleton(new WebAppFiles(new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Web", "wwwroot"))));
-}

@@ -338,7 +338,7 @@ public sealed class AdvisorManagedIdentityTests
         var options = new AdvisorOptions { Endpoint = model.BaseAddress.ToString(), Model = FakeChatModel.ModelName, MaxRetries = 0 };
         var credential = new FixedToken();
         var chat = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService(
-            FakeChatModel.ModelName, AdvisorServiceCollectionExtensions.CreateOpenAIClient(options, credential, new System.ClientModel.Primitives.HttpClientPipelineTransport(trusting)));
+            FakeChatModel.ModelName, AdvisorFeature.CreateOpenAIClient(options, credential, new System.ClientModel.Primitives.HttpClientPipelineTransport(trusting)));
         var advisor = new GuidanceAdvisor(chat, new AdvisorPrompt(new TemplateLibrary(RepositoryPaths.Combine("templates"))),
             Microsoft.Extensions.Options.Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<GuidanceAdvisor>.Instance);
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Storage;
 
-public static class StorageServiceCollectionExtensions
+public static class StorageFeature
 {
     /// <summary>Singleton blob, table and queue clients for the account named by <c>AzureWebJobsStorage</c>.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
@@ -61,6 +61,9 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<StorageProvisioning>();
         services.AddSingleton<WorkQueues>();
+        // The week index plans write and summaries read; one per process, as it remembers which digest rows are full.
+        services.AddSingleton<PlansByWeekTable>();
+        services.AddSingleton<IWeeklyPlanIndex>(provider => provider.GetRequiredService<PlansByWeekTable>());
         return services;
     }
 

@@ -1,6 +1,6 @@
 namespace Commissioning.Functions.Rendering;
 
-public static class RenderingServiceCollectionExtensions
+public static class RenderingFeature
 {
     /// <summary>Parses every template now, so a broken template stops start-up naming its file and line.</summary>
     public static IServiceCollection AddRendering(this IServiceCollection services, IConfiguration configuration)

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Commissioning.Functions.Summaries;
 
-public static class SummariesServiceCollectionExtensions
+/// <summary>The weekly councillor summary: the timer, reading a summary, sending one now.</summary>
+public static class SummariesFeature
 {
     /// <summary>
     /// The weekly councillor summary: settings (validated at start-up), its storage, rendering and mail; the timer
     /// function <see cref="WeeklySummaryFunction"/> fires it. Needs <c>AddRendering</c>.
     /// </summary>
-    public static IServiceCollection AddWeeklySummaries(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSummaries(this IServiceCollection services)
     {
         services.AddOptions<SummaryOptions>()
             .BindConfiguration(SummaryOptions.Section)
@@ -19,9 +18,6 @@ public static class SummariesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PlansByWeekTable>();   // one per process: it remembers which digest rows are full
-        services.TryAddSingleton<IWeeklyPlanIndex>(provider => provider.GetRequiredService<PlansByWeekTable>());
         services.AddSingleton<SummaryRuns>();
         services.AddSingleton<SummaryArchive>();
         services.AddSingleton<SummaryRenderer>();

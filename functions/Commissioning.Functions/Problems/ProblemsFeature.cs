@@ -1,6 +1,6 @@
 namespace Commissioning.Functions.Problems;
 
-public static class ProblemsServiceCollectionExtensions
+public static class ProblemsFeature
 {
     /// <summary>ProblemDetails for every error: function results, failures, and (under the local runner) empty 4xx/5xx responses.</summary>
     public static IServiceCollection AddProblems(this IServiceCollection services)

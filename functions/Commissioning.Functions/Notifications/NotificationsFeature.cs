@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Commissioning.Functions.Notifications;
 
-public static class NotificationsServiceCollectionExtensions
+public static class NotificationsFeature
 {
     /// <summary>
     /// Teams and Slack notifications: the outbox the submission path records into, the queue it hands messages to,
@@ -16,7 +16,6 @@ public static class NotificationsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookPolicy>();

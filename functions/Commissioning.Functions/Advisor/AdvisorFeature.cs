@@ -8,7 +8,7 @@ using OpenAI;
 
 namespace Commissioning.Functions.Advisor;
 
-public static class AdvisorServiceCollectionExtensions
+public static class AdvisorFeature
 {
     /// <summary>Token audience for Azure OpenAI / Azure AI Foundry with Entra ID.</summary>
     public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
