@@ -37,7 +37,9 @@ internal sealed record NoticeStage(bool TenderNotice, bool PlanningNotice, Notic
         }
         else
         {
-            var documentTypes = notice.Notices.Select(n => n.DocumentType).ToList();
+            // Only the tender and planning sections' documents: an award may link the tender notice it came from.
+            var documentTypes = notice.Notices.Where(n => n.Path.StartsWith("$.tender.", StringComparison.Ordinal) || n.Path.StartsWith("$.planning.", StringComparison.Ordinal))
+                .Select(n => n.DocumentType).ToList();
             tender = notice.Tags.Any(TenderTags.Contains) || documentTypes.Contains("tenderNotice");
             planning = notice.Tags.Any(PlanningTags.Contains) || documentTypes.Contains("plannedProcurementNotice") || documentTypes.Contains("marketEngagementNotice");
             if (!tender && !planning && notice.Tags.All(t => t == "compiled"))
