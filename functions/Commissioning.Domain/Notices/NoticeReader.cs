@@ -59,7 +59,7 @@ public static class NoticeReader
         public NoticeReadResult Run()
         {
             var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = NoticeLimits.MaxDepth });
-            if (!reader.Read())
+            if (body.Span.Trim(" \t\r\n"u8).IsEmpty || !reader.Read())
             {
                 return Unreadable("$", "the body is empty; send an OCDS release, release package, record or record package");
             }

@@ -174,6 +174,11 @@ public static class NoticeScoring
         return start < 0 || end < 0 ? advice : (advice[..start] + advice[(end + after.Length)..]).Trim();
     }
 
+    /// <summary>The alerts a notice can support, and the rest withheld with the reason (a seam for tests of the gate itself).</summary>
+    internal static (IReadOnlyList<ComplianceAlert> Kept, IReadOnlyList<WithheldAlert> Withheld) ApplyAlerts(
+        IReadOnlyList<ComplianceAlert> alerts, MappedNotice notice, NoticeLens lens, Rubric rubric, DateOnly scoredFor) =>
+        ApplyAlerts(alerts, notice, lens, new ThresholdSide(notice, rubric, scoredFor));
+
     private static (IReadOnlyList<ComplianceAlert> Kept, IReadOnlyList<WithheldAlert> Withheld) ApplyAlerts(
         IReadOnlyList<ComplianceAlert> alerts, MappedNotice notice, NoticeLens lens, ThresholdSide thresholds)
     {
