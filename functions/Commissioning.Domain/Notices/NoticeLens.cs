@@ -21,14 +21,6 @@ public sealed record NoticeLens
     /// <summary>Plan fields no notice can carry that no criterion names (council code, reference, the commissioner …).</summary>
     public required IReadOnlyList<string> NeverInNotice { get; init; }
     public required NoticeLensTexts Texts { get; init; }
-
-    public CriterionLens For(string criterionId) =>
-        Criteria.FirstOrDefault(c => c.Id == criterionId)
-        ?? throw new InvalidOperationException($"Notice lens {Version} has no entry for criterion {criterionId}.");
-
-    public AlertLens ForAlert(string alertId) =>
-        Alerts.FirstOrDefault(a => a.Id == alertId)
-        ?? throw new InvalidOperationException($"Notice lens {Version} has no entry for alert {alertId}.");
 }
 
 /// <summary>What a notice can show for one criterion.</summary>

@@ -170,7 +170,7 @@ internal sealed partial class NoticeMapping
             record.Set("$.procurement.noLotsReason", Shorten(rationale.Text), rationale.Method, "$.tender.lotDetails.noLotsDivisionRationale", rationale.Note);
             return rationale.Text;
         }
-        foreach (var (text, path) in (ReadOnlySpan<(string?, string)>)[(release.Text("description"), "$.description"), (tender.Text("description"), "$.tender.description")])
+        foreach (var (text, path) in (ReadOnlySpan<(string?, string)>)[(releaseDescription, "$.description"), (tenderDescription, "$.tender.description")])
         {
             var at = text?.IndexOf(NoLotsTemplate, StringComparison.OrdinalIgnoreCase) ?? -1;
             if (at < 0)
@@ -188,7 +188,7 @@ internal sealed partial class NoticeMapping
 
     private bool? ConsortiaWelcome()
     {
-        foreach (var (text, path) in (ReadOnlySpan<(string?, string)>)[(release.Text("description"), "$.description"), (tender.Text("description"), "$.tender.description")])
+        foreach (var (text, path) in (ReadOnlySpan<(string?, string)>)[(releaseDescription, "$.description"), (tenderDescription, "$.tender.description")])
         {
             if (text?.Contains(ConsortiaTemplate, StringComparison.OrdinalIgnoreCase) == true)
             {

@@ -34,7 +34,7 @@ internal sealed partial class NoticeMapping
         var text = new StringBuilder();
         var paths = new List<string>(2);
         var steps = new List<string>(3);
-        var main = NoticeText.Clean(tender.Text("description"), PlanShape.DescriptionLength);
+        var main = NoticeText.Clean(tenderDescription, PlanShape.DescriptionLength);
         if (main is not null)
         {
             text.Append(main.Text);

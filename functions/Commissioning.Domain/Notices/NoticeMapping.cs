@@ -20,6 +20,9 @@ internal sealed partial class NoticeMapping
     private readonly NoticeStage stage;
     private readonly ProvenanceRecorder record = new();
     private readonly string buyerText;
+    // The longest texts of a release, read once: several rules look for words in them.
+    private readonly string? tenderDescription;
+    private readonly string? releaseDescription;
 
     public NoticeMapping(CompiledNotice notice, NoticeStage stage)
     {
@@ -28,6 +31,8 @@ internal sealed partial class NoticeMapping
         release = notice.Release;
         tender = release.Object("tender") ?? default;
         shape = NoticeShapes.Recognise(notice);
+        tenderDescription = tender.Text("description");
+        releaseDescription = release.Text("description");
         buyerText = BuyerText();
     }
 
@@ -144,8 +149,8 @@ internal sealed partial class NoticeMapping
             }
         }
         Add(tender.Text("title"));
-        Add(tender.Text("description"));
-        Add(release.Text("description"));
+        Add(tenderDescription);
+        Add(releaseDescription);
         foreach (var lot in tender.Items("lots"))
         {
             Add(lot.Text("description"));

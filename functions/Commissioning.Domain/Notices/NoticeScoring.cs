@@ -24,10 +24,11 @@ public static class NoticeScoring
             throw new InvalidOperationException($"Notice lens {lens.Version} reads rubric {lens.RubricVersion}, not {rubric.Version}.");
         }
         var engine = ScoringEngine.Score(notice.Plan, rubric, council, today);
+        var index = NoticeLensIndex.Of(lens);
         var notes = new List<string>(4);
         var thresholds = new ThresholdSide(notice, rubric, engine.ScoredFor);
 
-        var (card, pointsChanged) = ApplyCriteria(engine, notice, lens, rubric, notes);
+        var (card, pointsChanged) = ApplyCriteria(engine, notice, lens, index, rubric, notes);
         if (pointsChanged)
         {
             card = ScorecardRecount.Recount(card, rubric);
@@ -66,13 +67,13 @@ public static class NoticeScoring
             Dimensions = dimensions,
             CriteriaEvidenced = evidenced,
             CriteriaTotal = all.Count,
-            Questions = Questions(card, lens),
+            Questions = Questions(card, lens, index),
             WithheldAlerts = withheld,
             Scorecard = card,
             Plan = notice.Plan,
             Mapping = notice.Provenance with
             {
-                NotInNotice = [.. lens.NeverInNotice.Concat(lens.Criteria.SelectMany(c => c.NeverInNotice)).Distinct()],
+                NotInNotice = index.NotInNotice,
             },
             Outcome = notice.Outcome,
             Notes = notes,
@@ -80,7 +81,7 @@ public static class NoticeScoring
     }
 
     /// <summary>Sets each criterion's status as the lens reads it; true when any criterion's points changed.</summary>
-    private static (Scorecard Card, bool PointsChanged) ApplyCriteria(Scorecard engine, MappedNotice notice, NoticeLens lens, Rubric rubric, List<string> notes)
+    private static (Scorecard Card, bool PointsChanged) ApplyCriteria(Scorecard engine, MappedNotice notice, NoticeLens lens, NoticeLensIndex index, Rubric rubric, List<string> notes)
     {
         var changed = false;
         var dimensions = new List<DimensionScore>(engine.Dimensions.Count);
@@ -89,7 +90,7 @@ public static class NoticeScoring
             var criteria = new List<CriterionResult>(dimension.Criteria.Count);
             foreach (var criterion in dimension.Criteria)
             {
-                var adjusted = Adjust(criterion, lens.For(criterion.Id), notice, lens, rubric, notes);
+                var adjusted = Adjust(criterion, index.Criterion(criterion.Id), notice, lens, index, rubric, notes);
                 changed |= adjusted.Points != criterion.Points;
                 criteria.Add(adjusted);
             }
@@ -104,12 +105,12 @@ public static class NoticeScoring
         }, changed);
     }
 
-    private static CriterionResult Adjust(CriterionResult criterion, CriterionLens view, MappedNotice notice, NoticeLens lens, Rubric rubric, List<string> notes)
+    private static CriterionResult Adjust(CriterionResult criterion, CriterionLens view, MappedNotice notice, NoticeLens lens, NoticeLensIndex index, Rubric rubric, List<string> notes)
     {
         var texts = lens.Texts;
         if (view.Evidence == NoticeEvidence.None)
         {
-            return NotEvidenced(criterion, Wording.Fill(texts.CannotShow, [("question", view.Question)]), view.NeverInNotice);
+            return NotEvidenced(criterion, index.CannotShow(criterion.Id), view.NeverInNotice);
         }
         if (criterion.Id == "L3" && criterion.Status != CriterionStatus.NotEvidenced && SizeCannotBeJudged(notice, texts, notes) is { } why)
         {
@@ -187,7 +188,7 @@ public static class NoticeScoring
         var regime = notice.Source.Regime;
         foreach (var alert in alerts)
         {
-            var view = lens.ForAlert(alert.Id);
+            var view = NoticeLensIndex.Of(lens).Alert(alert.Id);
             string? why = null;
             if (!regime.AlertsOn)
             {
@@ -259,12 +260,12 @@ public static class NoticeScoring
         }).ToList();
     }
 
-    private static List<CouncillorQuestion> Questions(Scorecard card, NoticeLens lens) =>
+    private static List<CouncillorQuestion> Questions(Scorecard card, NoticeLens lens, NoticeLensIndex index) =>
         [.. card.Dimensions.SelectMany(d => d.Criteria)
             .Where(c => c.Status == CriterionStatus.NotEvidenced)
             .Select(c =>
             {
-                var view = lens.For(c.Id);
+                var view = index.Criterion(c.Id);
                 return new CouncillorQuestion(c.Id, c.Title, view.Question,
                     view.Evidence == NoticeEvidence.None ? lens.Texts.QuestionBeyondNotices : lens.Texts.QuestionNotStated);
             })];

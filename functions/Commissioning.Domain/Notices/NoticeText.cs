@@ -29,6 +29,10 @@ internal static class NoticeText
     /// <summary>Up to <paramref name="maxLength"/> characters, never splitting a surrogate pair.</summary>
     public static string Cut(string text, int maxLength)
     {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
         var length = Math.Min(maxLength, text.Length);
         if (length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]))
         {
