@@ -25,6 +25,13 @@ public class FindATenderFixtureTests
     }
 
     [Fact]
+    public void TheWorkedExampleIsPinnedField()
+    {
+        Assert.Equal(new PinnedValues(219_000m, VatBasis.Included, 29, 24, null, [60_000m, 19_200m, 36_000m, 42_000m, 61_800m], ProcurementRoute.Open, null, "SW7 2DD"),
+            PinnedValues.Of(Tender));
+    }
+
+    [Fact]
     public void TheValueIsTheGrossAmountNotTheNet()
     {
         Assert.Equal(219_000m, Tender.Plan.Budget!.TotalValue);
