@@ -209,7 +209,8 @@ internal sealed partial class NoticeMapping
         return null;
     }
 
-    private static bool IsWithdrawn(JsonElement lot) => lot.Text("status") is "cancelled" or "unsuccessful" or "withdrawn";
+    /// <summary>A lot that is cancelled, unsuccessful or withdrawn is no longer part of the procurement.</summary>
+    internal static bool IsWithdrawn(JsonElement lot) => lot.Text("status") is "cancelled" or "unsuccessful" or "withdrawn";
 
     private static string? Join(string? first, string? second) =>
         first is null ? second : second is null ? first : first + "; " + second;

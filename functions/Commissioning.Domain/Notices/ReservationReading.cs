@@ -26,7 +26,7 @@ internal static class ReservationReading
         foreach (var lot in tender.Items("lots"))
         {
             i++;
-            if (lot.Text("status") is "cancelled" or "unsuccessful" or "withdrawn")
+            if (NoticeMapping.IsWithdrawn(lot))
             {
                 continue;
             }
