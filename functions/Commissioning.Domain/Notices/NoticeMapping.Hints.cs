@@ -38,7 +38,7 @@ internal sealed partial class NoticeMapping
                 var at = buyerText.IndexOf(words, StringComparison.OrdinalIgnoreCase);
                 if (at >= 0)
                 {
-                    record.Hint(signal.Field, signal.Text, "$.tender.description", NoticeText.Excerpt(buyerText, at, words.Length));
+                    record.Hint(signal.Field, signal.Text, BuyerTextPath(at), NoticeText.Excerpt(buyerText, at, words.Length));
                     break;
                 }
             }

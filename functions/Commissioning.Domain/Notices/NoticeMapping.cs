@@ -20,6 +20,8 @@ internal sealed partial class NoticeMapping
     private readonly NoticeStage stage;
     private readonly ProvenanceRecorder record = new();
     private readonly string buyerText;
+    // Where each part of buyerText came from, by its first character.
+    private readonly List<(int Start, string Path)> buyerTextParts = new(4);
     // The longest texts of a release, read once: several rules look for words in them.
     private readonly string? tenderDescription;
     private readonly string? releaseDescription;
@@ -141,21 +143,38 @@ internal sealed partial class NoticeMapping
     private string BuyerText()
     {
         var text = new StringBuilder(2048);
-        void Add(string? part)
+        void Add(string? part, string path)
         {
             if (part is not null)
             {
+                buyerTextParts.Add((text.Length, path));
                 text.Append(part.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(part) : part).Append('\n');
             }
         }
-        Add(tender.Text("title"));
-        Add(tenderDescription);
-        Add(releaseDescription);
+        Add(tender.Text("title"), "$.tender.title");
+        Add(tenderDescription, "$.tender.description");
+        Add(releaseDescription, "$.description");
+        var i = 0;
         foreach (var lot in tender.Items("lots"))
         {
-            Add(lot.Text("description"));
+            Add(lot.Text("description"), OcdsJson.Index("$.tender.lots", i++) + ".description");
         }
         return text.ToString();
+    }
+
+    /// <summary>The OCDS path of the text at <paramref name="index"/> of the buyer's text.</summary>
+    private string BuyerTextPath(int index)
+    {
+        var path = "$.tender.description";
+        foreach (var (start, partPath) in buyerTextParts)
+        {
+            if (start > index)
+            {
+                break;
+            }
+            path = partPath;
+        }
+        return path;
     }
 
     private List<AwardedSupplier> Outcome()

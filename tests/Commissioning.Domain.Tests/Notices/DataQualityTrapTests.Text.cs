@@ -193,5 +193,10 @@ public partial class DataQualityTrapTests
         Assert.True(notice.HasHint("$.procurement.minimumAnnualTurnover"));
         Assert.True(notice.HasHint("$.coDesign"));
         Assert.All(notice.Provenance.Hints, h => Assert.DoesNotContain(notice.Provenance.Fields, f => f.Field == h.Field));
+        Assert.Equal("$.tender.description", notice.Provenance.Hints.Single(h => h.Field == "$.coDesign").Path);
+        // Words found in a lot's own description are traced to it.
+        var tupe = Map(NeathPortTalbot).Provenance.Hints.Single(h => h.Field == "$.procurement.tupe.applies");
+        Assert.Equal("$.tender.lots[0].description", tupe.Path);
+        Assert.Contains("There may be TUPE implications.", tupe.Excerpt, StringComparison.Ordinal);
     }
 }
