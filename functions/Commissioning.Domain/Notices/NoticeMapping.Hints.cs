@@ -4,7 +4,7 @@ namespace Commissioning.Domain.Notices;
 
 internal sealed partial class NoticeMapping
 {
-    private sealed record TextSignal(string? Field, string[] Words, string Text, bool ContractsFinderOnly = false);
+    private sealed record TextSignal(string? Field, string[] Words, string Text, bool ContractsFinderOnly = false, bool OnlyWhenNotSet = false);
 
     // Buyer prose never sets a plan field (design: notices.md §1.3, trap 20); these signals are shown beside the scorecard.
     private static readonly TextSignal[] Signals =
@@ -21,6 +21,10 @@ internal sealed partial class NoticeMapping
         new("$.procurement.bidWindowDays", ["12noon", "12 noon", "midday"], "The text gives a time of day for the deadline; the structured deadline is used."),
         new("$.council.name", ["on behalf of", "partnership authorities", "jointly", "joint commissioning", "and partners"],
             "The text suggests the procurement is joint; only buyer parties are read as buyers."),
+        new("$.budget.totalValue", ["total value of contract", "total value of the contract", "value of the contract", "contract value", "estimated value"],
+            "The text states a value, but only a structured value is read.", OnlyWhenNotSet: true),
+        new("$.budget.totalValue", ["framework", "dynamic purchasing system"],
+            "The text suggests a framework or dynamic purchasing system, whose value is a ceiling across call-offs; the structured fields do not say so, so the value is read as the contract's."),
         new("$.coDesign", ["lived experience", "co-design", "co-production", "service user"],
             "The text mentions lived experience, co-design or service users; a workforce rule or a list of priority groups is not co-design, and a notice never evidences co-design."),
     ];
@@ -29,7 +33,9 @@ internal sealed partial class NoticeMapping
     {
         foreach (var signal in Signals)
         {
-            if (signal.ContractsFinderOnly && !NoticeShapes.IsContractsFinder(shape))
+            if ((signal.ContractsFinderOnly && !NoticeShapes.IsContractsFinder(shape))
+                || (signal.OnlyWhenNotSet && signal.Field is { } field && record.IsSet(field))
+                || (signal.Words.Contains("framework") && IsFrameworkOrDynamicMarket()))
             {
                 continue;
             }

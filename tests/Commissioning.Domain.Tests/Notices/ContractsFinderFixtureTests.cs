@@ -51,6 +51,10 @@ public class ContractsFinderFixtureTests
         Assert.Contains(notice.Provenance.Context, c => c.Path == "$.tender.minValue.amount" && c.Value == "£129,384");
         Assert.Equal("London Borough of Brent", notice.Buyer!.Name);
         Assert.Equal("$.buyer", notice.Buyer.Path);
+        // Gloucestershire's 2014 notice gives its value only in words: a hint, never the plan's value.
+        var gloucestershire = Map(Gloucestershire);
+        Assert.Null(gloucestershire.Plan.Budget?.TotalValue);
+        Assert.Contains("Total value of contract for two years is 345,000", gloucestershire.Provenance.Hints.Single(h => h.Field == "$.budget.totalValue").Excerpt, StringComparison.Ordinal);
     }
 
     [Fact]
