@@ -119,7 +119,10 @@ public static class NoticeScoring
         }
         if (criterion.Status == CriterionStatus.NotEvidenced)
         {
-            return criterion with { Recommendation = Wording.Fill(texts.NotStated, [("title", criterion.Title), ("question", view.Question)]) };
+            // Not evidenced for want of something other than plan fields (L4 without a council record): the engine's advice stands.
+            return criterion.MissingFields.Count == 0
+                ? criterion
+                : criterion with { Recommendation = Wording.Fill(texts.NotStated, [("title", criterion.Title), ("question", view.Question)]) };
         }
         if (view.Limit is { } limit && criterion.Status is CriterionStatus.PartlyMet or CriterionStatus.NotMet && criterion.Recommendation is { } advice)
         {

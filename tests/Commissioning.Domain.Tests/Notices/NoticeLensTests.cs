@@ -93,6 +93,15 @@ public class NoticeLensTests
     }
 
     [Fact]
+    public void EngagementScoredWithoutACouncilRecordKeepsTheAdviceToRegisterTheCouncil()
+    {
+        var card = ScoreRelease(WellEvidencedLocalTender());
+        Assert.Equal(CriterionStatus.NotEvidenced, card.Criterion("L4").Status);
+        Assert.StartsWith("Council E07000243 has no record of its local postcode districts", card.Criterion("L4").Recommendation, StringComparison.Ordinal);
+        Assert.Equal("this notice does not say", card.Questions.Single(q => q.CriterionId == "L4").Reason);
+    }
+
+    [Fact]
     public void AFrameworksValueIsACeilingSoTheSizeALocalOrganisationCouldWinIsNotJudged()
     {
         var card = ScoreRelease(FtsTenderWith(r => r.Tender()["techniques"] = new JsonObject { ["hasFrameworkAgreement"] = true }));
