@@ -18,6 +18,7 @@ namespace Commissioning.Benchmarks;
 /// Target: at least 5,000 releases a second, and memory per release that does not grow with the package (compare the
 /// allocated bytes per release of the two; results are yielded one process at a time and each document is released).
 /// Run: dotnet run -c Release --project tests/Commissioning.Benchmarks -- --filter '*NoticeBenchmarks*' --job short
+/// The heap retained while the same bodies are scored: ... -- --notice-heap (NoticeHeapTrace).
 /// </summary>
 [MemoryDiagnoser]
 public class NoticeBenchmarks
@@ -28,6 +29,14 @@ public class NoticeBenchmarks
 
     private byte[] page = [];
     private byte[] package = [];
+
+    /// <summary>The page body, once <see cref="BuildBodies"/> has run.</summary>
+    internal byte[] PageBody => page;
+    /// <summary>The 1,000-release body, once <see cref="BuildBodies"/> has run.</summary>
+    internal byte[] PackageBody => package;
+
+    internal static IEnumerable<NoticeResult> ScoreEach(byte[] body) =>
+        NoticeAssessment.ScoreEach(NoticeReader.ReadJson(body).Batch!, Council.Code, Council, RubricVersions.Current, Lens, Today);
 
     [GlobalSetup]
     public void BuildBodies()
@@ -67,9 +76,8 @@ public class NoticeBenchmarks
 
     private static int ScoreAll(byte[] body)
     {
-        var batch = NoticeReader.ReadJson(body).Batch!;
         var scored = 0;
-        foreach (var result in NoticeAssessment.ScoreEach(batch, Council.Code, Council, RubricVersions.Current, Lens, Today))
+        foreach (var result in ScoreEach(body))
         {
             if (result.Scorecard is not null)
             {
