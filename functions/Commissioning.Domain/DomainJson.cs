@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Commissioning.Domain.Councils;
+using Commissioning.Domain.Notices;
 using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
 using Commissioning.Domain.Scoring;
@@ -22,6 +23,10 @@ namespace Commissioning.Domain;
 [JsonSerializable(typeof(Council))]
 [JsonSerializable(typeof(Scorecard))]
 [JsonSerializable(typeof(Rubric))]
+[JsonSerializable(typeof(NoticeScorecard))]
+[JsonSerializable(typeof(NoticeResult))]
+[JsonSerializable(typeof(NoticeLens))]
+[JsonSerializable(typeof(NoticeProblem))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;
 
 public static class DomainJson
@@ -36,6 +41,10 @@ public static class DomainJson
     public static string Serialize(Plan plan) => JsonSerializer.Serialize(plan, Options);
     public static string Serialize(Council council) => JsonSerializer.Serialize(council, Options);
     public static string Serialize(Rubric rubric) => JsonSerializer.Serialize(rubric, Options);
+    public static string Serialize(NoticeScorecard scorecard) => JsonSerializer.Serialize(scorecard, Options);
+    public static string Serialize(NoticeResult result) => JsonSerializer.Serialize(result, Options);
+    public static string Serialize(NoticeLens lens) => JsonSerializer.Serialize(lens, Options);
+    public static string Serialize(NoticeProblem problem) => JsonSerializer.Serialize(problem, Options);
 }
 
 /// <summary>The contract's kebab-case word for an enum value (e.g. <c>adult-social-care</c>), and back.</summary>

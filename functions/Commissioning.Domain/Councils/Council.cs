@@ -14,6 +14,13 @@ public sealed record Council
     public IReadOnlyList<NotificationChannel> Channels { get; init; } = [];
     /// <summary>The rubric version in force for this council; null means the current one.</summary>
     public string? RubricVersion { get; init; }
+    /// <summary>
+    /// Organisation identifiers the council publishes notices under (e.g. <c>GB-PPON-PTQG-8236-WVNZ</c>,
+    /// <c>GB-CFS-107313</c>): a notice whose buyer carries one is confirmed as the council's own. Null when none are recorded.
+    /// </summary>
+    public IReadOnlyList<string>? BuyerIdentifiers { get; init; }
+    /// <summary>Other names the council publishes notices under, beside <see cref="Name"/>. Null when none are recorded.</summary>
+    public IReadOnlyList<string>? BuyerNames { get; init; }
 }
 
 public sealed record Councillor(string Name, string? Ward, string Email);

@@ -85,7 +85,7 @@ public static partial class PlanParser
 
     private static PlanParseResult Invalid(string message) => new(null, [new ValidationProblem("$", message)]);
 
-    private static string NotJsonMessage(JsonException ex)
+    internal static string NotJsonMessage(JsonException ex)
     {
         // The reader's message ends with its own zero-based position ("LineNumber: 0 | BytePositionInLine: 12.");
         // say it once, one-based, the way an editor counts.
@@ -97,7 +97,7 @@ public static partial class PlanParser
         return $"not valid JSON (line {line}, position {position}): {reason.Trim()}";
     }
 
-    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
+    internal static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> utf8)
     {
         var offset = 0;
         while (offset < utf8.Length && System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
