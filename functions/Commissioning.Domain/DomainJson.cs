@@ -1,11 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commissioning.Domain.Councils;
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Rubrics;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain;
 

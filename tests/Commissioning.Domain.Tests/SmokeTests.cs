@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Commissioning.Domain;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Tests;
 

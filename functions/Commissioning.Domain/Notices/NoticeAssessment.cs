@@ -1,6 +1,4 @@
 using System.Globalization;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Rubrics;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

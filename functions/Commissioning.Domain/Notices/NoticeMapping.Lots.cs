@@ -1,6 +1,4 @@
 using System.Globalization;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Notices;
 

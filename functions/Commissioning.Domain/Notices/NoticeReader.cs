@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Rubrics;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

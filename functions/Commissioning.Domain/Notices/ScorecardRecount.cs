@@ -1,5 +1,3 @@
-using Commissioning.Domain.Rubrics;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Notices;
 

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Rubrics;
 
 namespace Commissioning.Domain.Scoring;
 

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Rubrics;
 
 namespace Commissioning.Domain.Scoring;
 

@@ -1,6 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Rubrics;
 
 namespace Commissioning.Domain.Scoring;
 

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Summaries;
 

@@ -1,9 +1,8 @@
+using Commissioning.Domain.Plans;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Rendering;
 using Microsoft.SemanticKernel.ChatCompletion;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 
 namespace Commissioning.Functions.Advisor;

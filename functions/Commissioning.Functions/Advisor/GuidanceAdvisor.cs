@@ -1,9 +1,8 @@
+using Commissioning.Domain.Plans;
 using System.ClientModel;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Advisor;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Councils;
 
 namespace Commissioning.Functions.Councils;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Commissioning.Domain;
-using Commissioning.Domain.Councils;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Commissioning.Functions.Councils;

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Councils;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Councils;

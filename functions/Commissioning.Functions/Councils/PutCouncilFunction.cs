@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Commissioning.Domain;
-using Commissioning.Domain.Councils;
 using Commissioning.Functions.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 

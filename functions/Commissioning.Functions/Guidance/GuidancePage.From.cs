@@ -1,6 +1,5 @@
-using System.Text;
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
+using System.Text;
 
 namespace Commissioning.Functions.Guidance;
 

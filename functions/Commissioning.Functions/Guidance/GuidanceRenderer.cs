@@ -1,5 +1,4 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Rendering;
 
 namespace Commissioning.Functions.Guidance;

@@ -1,8 +1,7 @@
+using Commissioning.Domain.Plans;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Guidance;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Commissioning.Domain;
 
 namespace Commissioning.Functions.Hosting;
 

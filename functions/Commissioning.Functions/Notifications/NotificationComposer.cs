@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Rendering;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Notifications;
 

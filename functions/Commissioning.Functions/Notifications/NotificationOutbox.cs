@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using Commissioning.Domain.Councils;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Notifications;

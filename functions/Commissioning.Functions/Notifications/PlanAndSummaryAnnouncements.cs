@@ -1,5 +1,3 @@
-using Commissioning.Domain;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Plans;
 using Commissioning.Functions.Summaries;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Commissioning.Domain.Councils;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Notifications;

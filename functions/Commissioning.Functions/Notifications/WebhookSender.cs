@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Councils;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Notifications;

@@ -1,5 +1,3 @@
-using Commissioning.Domain;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Plans;
 

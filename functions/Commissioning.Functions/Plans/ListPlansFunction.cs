@@ -1,4 +1,3 @@
-using Commissioning.Domain.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 

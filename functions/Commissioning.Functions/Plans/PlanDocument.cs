@@ -1,7 +1,6 @@
+using Commissioning.Domain.Plans;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Commissioning.Domain;
-using Commissioning.Domain.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 

@@ -1,5 +1,4 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Plans;
 

@@ -1,13 +1,10 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Summaries;
 using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Commissioning.Domain;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,4 @@
-using Commissioning.Domain;
-using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Rubrics;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 
 namespace Commissioning.Functions.Plans;

@@ -1,6 +1,4 @@
-using Commissioning.Domain.Councils;
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Functions.Plans;
 

@@ -1,5 +1,4 @@
 using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Commissioning.Domain.Plans;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Reference;

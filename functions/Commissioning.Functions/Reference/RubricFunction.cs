@@ -1,4 +1,3 @@
-using Commissioning.Domain.Rubrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Reference;

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Councils;
 
 namespace Commissioning.Functions.Shared;
 

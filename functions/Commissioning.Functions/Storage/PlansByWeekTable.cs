@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Commissioning.Domain;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Storage;
 

@@ -7,7 +7,6 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Storage;
 

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Summaries;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
 

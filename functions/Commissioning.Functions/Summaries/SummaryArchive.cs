@@ -2,7 +2,6 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
 

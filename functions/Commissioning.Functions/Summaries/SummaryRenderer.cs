@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Commissioning.Domain;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Rendering;
 
 namespace Commissioning.Functions.Summaries;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
 

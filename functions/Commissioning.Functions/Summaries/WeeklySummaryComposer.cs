@@ -1,5 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Functions.Summaries;
 

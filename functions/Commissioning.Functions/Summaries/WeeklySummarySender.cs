@@ -1,5 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Summaries;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Summaries;

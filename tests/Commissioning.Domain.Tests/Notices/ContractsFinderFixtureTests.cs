@@ -1,5 +1,4 @@
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Plans;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 
 namespace Commissioning.Domain.Tests.Notices;

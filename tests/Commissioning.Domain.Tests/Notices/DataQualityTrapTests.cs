@@ -1,8 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 
 namespace Commissioning.Domain.Tests.Notices;

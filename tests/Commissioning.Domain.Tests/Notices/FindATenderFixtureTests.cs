@@ -1,6 +1,4 @@
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 
 namespace Commissioning.Domain.Tests.Notices;

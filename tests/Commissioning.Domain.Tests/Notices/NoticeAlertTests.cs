@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Scoring;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 
 namespace Commissioning.Domain.Tests.Notices;

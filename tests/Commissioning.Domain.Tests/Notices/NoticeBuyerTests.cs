@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Commissioning.Domain.Councils;
 using Commissioning.Domain.Notices;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
 using Commissioning.Domain.Notices;
 using static Commissioning.Domain.Tests.Notices.NoticeSamples;
 

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Notices;
 using Commissioning.Domain.Rubrics;
-using Commissioning.Domain.Scoring;
+using System.Text;
+using Commissioning.Domain.Notices;
 using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Domain.Tests.Notices;

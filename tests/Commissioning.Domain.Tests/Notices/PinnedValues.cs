@@ -1,5 +1,4 @@
 using Commissioning.Domain.Notices;
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Tests.Notices;
 

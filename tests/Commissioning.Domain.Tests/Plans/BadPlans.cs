@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static Commissioning.Domain.Tests.Plans.PlanDocuments;
 
 namespace Commissioning.Domain.Tests.Plans;

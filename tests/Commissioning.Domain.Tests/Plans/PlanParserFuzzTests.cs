@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Tests.Plans;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Commissioning.Domain.Plans;
 using static Commissioning.Domain.Tests.Plans.PlanDocuments;
 
 namespace Commissioning.Domain.Tests.Plans;

@@ -1,9 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Tests.Plans;
 

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using static Commissioning.Domain.Scoring.CriterionStatus;
 
 namespace Commissioning.Domain.Tests.Scoring;

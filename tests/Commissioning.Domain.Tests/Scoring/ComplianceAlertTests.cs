@@ -1,4 +1,3 @@
-using Commissioning.Domain.Plans;
 
 namespace Commissioning.Domain.Tests.Scoring;
 

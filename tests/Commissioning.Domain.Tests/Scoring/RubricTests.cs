@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Commissioning.Domain.Rubrics;
+using System.Text.Json;
 using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Domain.Tests.Scoring;

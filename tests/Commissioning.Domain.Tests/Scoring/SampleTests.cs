@@ -1,4 +1,3 @@
-using Commissioning.Domain.Scoring;
 
 namespace Commissioning.Domain.Tests.Scoring;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Domain.Tests.Scoring;

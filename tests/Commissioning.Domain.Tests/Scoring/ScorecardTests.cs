@@ -1,6 +1,4 @@
 using System.Text;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using static Commissioning.Domain.Scoring.CriterionStatus;
 
 namespace Commissioning.Domain.Tests.Scoring;

@@ -1,6 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Domain.Tests.Scoring;

@@ -1,5 +1,3 @@
-using Commissioning.Domain.Scoring;
-using Commissioning.Domain.Summaries;
 
 namespace Commissioning.Domain.Tests.Summaries;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 
 namespace Commissioning.Functions.Tests.Access;
 

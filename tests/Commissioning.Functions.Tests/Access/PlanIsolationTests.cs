@@ -1,4 +1,3 @@
-using System.Net;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Access;

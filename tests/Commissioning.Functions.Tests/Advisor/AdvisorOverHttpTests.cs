@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Advisor;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Tests.Infrastructure;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Advisor;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Advisor;
 
 namespace Commissioning.Functions.Tests.Advisor;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Commissioning.Functions.Access;
 using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Tests.Infrastructure;

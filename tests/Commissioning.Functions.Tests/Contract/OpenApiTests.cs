@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Contract;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Commissioning.Domain.Plans;
 using Commissioning.Domain.Rubrics;
 using Commissioning.Functions.Tests.Infrastructure;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Commissioning.Functions.Tests.Infrastructure;
 using Xunit.Abstractions;
 

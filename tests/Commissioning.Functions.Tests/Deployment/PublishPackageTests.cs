@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Reflection.PortableExecutable;
-using System.Text.Json.Nodes;
 using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Tests.Infrastructure;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Commissioning.Functions.Tests.Advisor;
 using Commissioning.Functions.Tests.Infrastructure;

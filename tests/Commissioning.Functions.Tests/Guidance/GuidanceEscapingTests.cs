@@ -1,6 +1,3 @@
-using System.Net;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 using Commissioning.Functions.Rendering;
 

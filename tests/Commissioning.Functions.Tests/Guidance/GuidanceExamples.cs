@@ -1,5 +1,3 @@
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 using Commissioning.Functions.Rendering;
 using Commissioning.Functions.Tests.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Commissioning.Domain.Plans;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Guidance;
 
 namespace Commissioning.Functions.Tests.Guidance;

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Commissioning.Functions.Tests.Infrastructure;

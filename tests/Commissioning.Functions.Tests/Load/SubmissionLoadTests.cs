@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Commissioning.Functions.Tests.Infrastructure;
 using Xunit.Abstractions;
 

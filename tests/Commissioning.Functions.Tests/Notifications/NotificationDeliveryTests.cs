@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Notifications;
 using Commissioning.Functions.Rendering;
 using Microsoft.Extensions.DependencyInjection;

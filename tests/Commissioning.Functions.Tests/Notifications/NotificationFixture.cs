@@ -1,5 +1,3 @@
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Notifications;
 using Commissioning.Functions.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Councils;
 using Commissioning.Functions.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Plans;

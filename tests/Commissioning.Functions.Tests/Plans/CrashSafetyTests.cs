@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Commissioning.Functions.Plans;

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
-using Commissioning.Domain;
-using Commissioning.Domain.Scoring;
 using Commissioning.Functions.Plans;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;

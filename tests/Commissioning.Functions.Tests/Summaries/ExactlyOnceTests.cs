@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Options;

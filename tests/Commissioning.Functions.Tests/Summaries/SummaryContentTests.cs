@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 

@@ -1,8 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Commissioning.Domain.Councils;
-using Commissioning.Domain.Scoring;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Councils;
 using Commissioning.Functions.Storage;
 using Commissioning.Functions.Summaries;

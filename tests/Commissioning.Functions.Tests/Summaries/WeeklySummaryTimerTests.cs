@@ -1,4 +1,3 @@
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Hosting.Local;
 using Commissioning.Functions.Summaries;

@@ -1,4 +1,3 @@
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 
 namespace Commissioning.Functions.Tests.Summaries;

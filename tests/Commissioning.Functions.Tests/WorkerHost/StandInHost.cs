@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using Commissioning.Functions.Tests.WorkerHost.Rpc;
 using Google.Protobuf.WellKnownTypes;

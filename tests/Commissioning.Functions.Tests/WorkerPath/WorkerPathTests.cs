@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Commissioning.Domain.Summaries;
 using Commissioning.Functions.Summaries;
 using Commissioning.Functions.Tests.Infrastructure;
 using Commissioning.Functions.Tests.Summaries;
