@@ -1,12 +1,7 @@
 using Commissioning.Domain.Plans;
 using System.IO.Compression;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Commissioning.Functions.Guidance;
-using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Plans;
 

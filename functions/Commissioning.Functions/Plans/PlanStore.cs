@@ -1,6 +1,4 @@
 using Commissioning.Domain.Plans;
-using System.IO.Compression;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
