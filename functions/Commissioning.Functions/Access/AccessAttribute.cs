@@ -6,10 +6,19 @@ public enum Callers
     /// <summary>No key needed: the rubric, the schema, health, the API document and the web pages.</summary>
     Anyone,
 
-    /// <summary>The admin key or any council's key (the function, or <see cref="AccessAttribute.Council"/>, narrows it to one council).</summary>
-    AnyKey,
+    /// <summary>
+    /// Who may read: the admin key, or a council's key of either role (councillor or commissioner). The function, or
+    /// <see cref="AccessAttribute.Council"/>, narrows it to one council.
+    /// </summary>
+    Readers,
 
-    /// <summary>The admin key only: council records, keys, deliveries, sending summaries now.</summary>
+    /// <summary>
+    /// Who may change things (and score drafts): the admin key, or a council's commissioner key; a councillor's key is
+    /// refused with 403. The function, or <see cref="AccessAttribute.Council"/>, narrows it to one council.
+    /// </summary>
+    Commissioners,
+
+    /// <summary>The operator's admin key only: council records, keys, deliveries, sending summaries now.</summary>
     Admin,
 }
 

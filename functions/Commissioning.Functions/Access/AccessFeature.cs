@@ -6,7 +6,6 @@ public static class AccessFeature
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMemoryCache();
         services.AddSingleton<CouncilKeyStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<FrontDoorAccess>();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Commissioning.Functions.Access;
@@ -19,10 +18,12 @@ public enum KeyVerdict
 }
 
 /// <summary>
-/// Reads <c>X-Api-Key</c>: the admin key (role <c>admin</c>) or a council key (claim <c>council</c>). Keys are compared
-/// as SHA-256 digests in constant time; a council key is found by one point read, and the answer is cached briefly.
+/// Reads <c>X-Api-Key</c>: the admin key (role <c>admin</c>) or a council key (claim <c>council</c>, role
+/// <c>commissioner</c> or <c>councillor</c>, claim <c>key</c> its id). Keys are compared as SHA-256 digests in constant
+/// time. A council key is found by one point read on every request, so a revoked key is refused on the very next one;
+/// the day it was used is recorded the first time each day.
 /// </summary>
-public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilKeyStore keys, IMemoryCache cache, ILogger<ApiKeys> logger)
+public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilKeyStore keys, TimeProvider time, ILogger<ApiKeys> logger)
 {
     public const string Header = "X-Api-Key";
 
@@ -44,24 +45,27 @@ public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilKeySt
             return KeyVerdict.Valid;
         }
 
-        var cacheKey = "key:" + Convert.ToHexString(digest);
-        if (!cache.TryGetValue(cacheKey, out string? council))
-        {
-            council = await FindCouncilAsync(presented, digest, context.RequestAborted);
-            cache.Set(cacheKey, council, council is null ? TimeSpan.FromSeconds(5) : TimeSpan.FromMinutes(1));
-        }
-
-        if (council is null)
+        if (await FindAsync(presented, digest, context.RequestAborted) is not { } key)
         {
             LogRejectedKey(logger, context.Request.Path);
             return KeyVerdict.Invalid;
         }
 
-        context.User = Principal(new Claim(AccessPolicies.CouncilClaim, council));
+        context.User = Principal(
+            new Claim(AccessPolicies.CouncilClaim, key.Council),
+            new Claim(ClaimTypes.Role, AccessPolicies.RoleOf(key.Role)),
+            new Claim(AccessPolicies.KeyClaim, key.KeyId));
+        var today = UkTime.TodayInEngland(time.GetUtcNow());
+        if (key.LastUsedOn is not { } last || last < today)
+        {
+            await keys.RecordUseAsync(key.Council, key.KeyId, today, context.RequestAborted);
+        }
+
         return KeyVerdict.Valid;
     }
 
-    private async Task<string?> FindCouncilAsync(string presented, byte[] digest, CancellationToken cancellationToken)
+    /// <summary>The stored key that <paramref name="presented"/> is, if it is one and has not been revoked.</summary>
+    private async Task<CouncilKeyRecord?> FindAsync(string presented, byte[] digest, CancellationToken cancellationToken)
     {
         if (!CouncilKey.TryRead(presented, out var council, out var keyId))
         {
@@ -69,10 +73,10 @@ public sealed partial class ApiKeys(IOptions<AccessOptions> access, CouncilKeySt
         }
 
         var stored = await keys.FindKeyAsync(council, keyId, cancellationToken);
-        return stored is not null && CryptographicOperations.FixedTimeEquals(stored.Sha256, digest) ? council : null;
+        return stored is { IsRevoked: false } && CryptographicOperations.FixedTimeEquals(stored.Sha256, digest) ? stored : null;
     }
 
-    private static ClaimsPrincipal Principal(Claim claim) => new(new ClaimsIdentity([claim], "ApiKey"));
+    private static ClaimsPrincipal Principal(params Claim[] claims) => new(new ClaimsIdentity(claims, "ApiKey"));
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Rejected an API key on {Path}")]
     private static partial void LogRejectedKey(ILogger logger, string path);

@@ -2,8 +2,9 @@
 namespace Commissioning.Functions.Access;
 
 /// <summary>
-/// Applies a function's <see cref="AccessAttribute"/> to a request: no key or an unknown one is a 401, a key that may
-/// not do this (a council key on an admin function, or on another council's address) a 403, both as ProblemDetails.
+/// Applies a function's <see cref="AccessAttribute"/> to a request: no key, an unknown key or a revoked one is a 401; a
+/// key that may not do this (a council key on an admin function, a councillor's key on one that writes, any key on
+/// another council's address) a 403; both as ProblemDetails.
 /// </summary>
 public sealed class FrontDoorAccess(ApiKeys keys)
 {
@@ -30,6 +31,12 @@ public sealed class FrontDoorAccess(ApiKeys keys)
         if (access.Callers == Callers.Admin && !user.IsAdmin())
         {
             return ApiProblem.Status(StatusCodes.Status403Forbidden, "This key cannot do that: it needs the admin key.");
+        }
+
+        if (access.Callers == Callers.Commissioners && user.IsInRole(AccessPolicies.CouncillorRole))
+        {
+            return ApiProblem.Status(StatusCodes.Status403Forbidden,
+                "This is a councillor's key: it can read this council's plans, notices, guidance and summaries, but not submit, score or change them.");
         }
 
         // A council named in the address is compared after the council-code rule; an address that is not a council

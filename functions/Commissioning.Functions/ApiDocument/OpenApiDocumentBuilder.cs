@@ -178,7 +178,12 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
         if (function.Access.Callers != Callers.Anyone)
         {
             Problem(401, "No key, or a key that is not valid (X-Api-Key).");
-            Problem(403, function.Access.Callers == Callers.Admin ? "The key is not the admin key." : "The key is not the council's.");
+            Problem(403, function.Access.Callers switch
+            {
+                Callers.Admin => "The key is not the admin key.",
+                Callers.Commissioners => "The key is a councillor's (it may only read), or another council's.",
+                _ => "The key is another council's.",
+            });
         }
 
         if (function.Method.GetCustomAttribute<ApiBodyAttribute>() is not null)
@@ -291,13 +296,17 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
 
     private static string Feature(MethodInfo method) => method.DeclaringType?.Namespace?.Split('.')[^1] ?? "Api";
 
-    private static string Who(AccessAttribute access) => access.Callers switch
+    private static string Who(AccessAttribute access)
     {
-        Callers.Anyone => "Public: no key needed.",
-        Callers.Admin => "Needs the admin key.",
-        _ when access.Council is not null => $"Needs the admin key or a key of the council in the address ({{{access.Council}}}).",
-        _ => "Needs the admin key or a council key (a council key only for its own council).",
-    };
+        var whose = access.Council is not null ? $"of the council in the address ({{{access.Council}}})" : "of the council it concerns";
+        return access.Callers switch
+        {
+            Callers.Anyone => "Public: no key needed.",
+            Callers.Admin => "Needs the admin key.",
+            Callers.Commissioners => $"Needs the admin key or a commissioner's key {whose}. A councillor's key is refused (403).",
+            _ => $"Needs the admin key or a key {whose}: a commissioner's or a councillor's.",
+        };
+    }
 
     private static JsonObject Sorted(JsonObject schemas)
     {

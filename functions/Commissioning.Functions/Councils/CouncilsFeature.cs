@@ -6,6 +6,7 @@ public static class CouncilsFeature
 {
     public static IServiceCollection AddCouncils(this IServiceCollection services)
     {
+        services.AddMemoryCache();   // council records are cached briefly: scoring reads one on every submission
         services.AddSingleton<CouncilStore>();
         services.AddSingleton<ICouncilDirectory>(provider => provider.GetRequiredService<CouncilStore>());
         return services;

@@ -6,7 +6,7 @@ namespace Commissioning.Functions.Councils;
 public sealed class GetCouncilFunction(CouncilStore store)
 {
     [Function("GetCouncil")]
-    [Access(Callers.AnyKey, Council = "code")]
+    [Access(Callers.Readers, Council = "code")]
     [ApiSummary("A council's record.")]
     [ApiResponse(StatusCodes.Status404NotFound, "No council is registered with this code.")]
     public async Task<Results<Ok<Council>, ValidationProblem, ProblemHttpResult>> Run(

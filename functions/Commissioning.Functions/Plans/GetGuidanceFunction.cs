@@ -8,7 +8,7 @@ namespace Commissioning.Functions.Plans;
 public sealed class GetGuidanceFunction(PlanStore store)
 {
     [Function("GetGuidance")]
-    [Access(Callers.AnyKey, Council = "council")]
+    [Access(Callers.Readers, Council = "council")]
     [ApiSummary("The guidance document of a plan version, as HTML (?format=html) or Markdown (?format=md).")]
     [ApiQuery("format", typeof(string), "html (the default) or md.", Values = ["html", "md"])]
     [ApiQuery("version", typeof(int), "The version (1 or more); the latest when left out.")]

@@ -7,7 +7,7 @@ namespace Commissioning.Functions.Plans;
 public sealed class GetPlanFunction(PlanStore store)
 {
     [Function("GetPlan")]
-    [Access(Callers.AnyKey, Council = "council")]
+    [Access(Callers.Readers, Council = "council")]
     [ApiSummary("A plan's scorecard (the latest version, or ?version=n) and its version history.")]
     [ApiQuery("version", typeof(int), "The version to read (1 or more); the latest when left out.")]
     [ApiResponse(StatusCodes.Status404NotFound, "The council has no such plan, or no such version of it.")]

@@ -7,7 +7,7 @@ namespace Commissioning.Functions.Plans;
 public sealed class ListPlansFunction(PlanStore store)
 {
     [Function("ListPlans")]
-    [Access(Callers.AnyKey, Council = "council")]
+    [Access(Callers.Readers, Council = "council")]
     [ApiSummary("A council's plans, optionally those submitted in one ISO week (?week=2026-W05) or in one band, a page at a time.")]
     [ApiQuery("week", typeof(string), "An ISO week such as 2026-W05: only plans submitted in it.")]
     [ApiQuery("band", typeof(string), "Only plans in this band.", Values = ["red", "amber", "green"])]

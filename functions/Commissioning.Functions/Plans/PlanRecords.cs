@@ -4,7 +4,7 @@ namespace Commissioning.Functions.Plans;
 
 // What the plan store hands out: plain records, never table entities (no ETags, no timestamps).
 
-/// <summary>A plan about to be stored: the raw document exactly as submitted, its content hash and its scorecard.</summary>
+/// <summary>A plan about to be stored: the raw document exactly as submitted, its content hash, its scorecard and who sent it.</summary>
 public sealed record PlanDraft(
     string Council,
     string Reference,
@@ -14,7 +14,8 @@ public sealed record PlanDraft(
     string? IdempotencyKey,
     Scorecard Scorecard,
     DateTimeOffset SubmittedAt,
-    ServiceCategory? Category = null);
+    ServiceCategory? Category = null,
+    Actor? SubmittedBy = null);
 
 /// <summary>Renders the guidance documents of one version of a plan, from the plan and its scorecard.</summary>
 public delegate Guidance.GuidanceDocuments RenderGuidance(Plan plan, Scorecard scorecard, int version);
@@ -32,7 +33,8 @@ public sealed record PlanSummary(
     string IsoWeek,
     string RubricVersion,
     IReadOnlyList<DimensionSummary> Dimensions,
-    ServiceCategory? Category = null);
+    ServiceCategory? Category = null,
+    Actor? SubmittedBy = null);
 
 public sealed record DimensionSummary(string Id, int Score, Band Band);
 

@@ -37,12 +37,14 @@ public sealed record PlanListItem(
     string IsoWeek,
     IReadOnlyList<DimensionSummary> Dimensions,
     PlanLinks Links,
-    string? Category = null)
+    string? Category = null,
+    Actor? SubmittedBy = null)
 {
     public static PlanListItem From(PlanSummary summary) => new(summary.Reference, summary.Title, summary.Version, summary.Score,
         summary.Band, summary.AlertsCount, summary.SubmittedAt, summary.IsoWeek, summary.Dimensions,
         PlanLinks.For(summary.Council, summary.Reference, summary.Version),
-        summary.Category is { } category ? EnumWords.ToWord(category) : null);
+        summary.Category is { } category ? EnumWords.ToWord(category) : null,
+        summary.SubmittedBy);
 }
 
 /// <summary>A page of plans; follow <see cref="Next"/> (or send <see cref="ContinuationToken"/>) for the next page.</summary>

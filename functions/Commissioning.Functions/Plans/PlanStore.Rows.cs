@@ -11,7 +11,7 @@ public sealed partial class PlanStore
     // ---- mapping between rows and records (entities never leave this class) ----
 
     private static readonly string[] SummaryColumns =
-        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category"];
+        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category", "SubmittedBy", "SubmittedByKey"];
 
     private static PlanSummary Summarise(PlanDraft draft, int version) => new(
         draft.Council,
@@ -25,7 +25,8 @@ public sealed partial class PlanStore
         PlanCalendar.IsoWeek(draft.SubmittedAt),
         draft.Scorecard.RubricVersion,
         [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))],
-        draft.Category);
+        draft.Category,
+        draft.SubmittedBy);
 
     private static void WriteSummary(TableEntity row, PlanSummary summary, string? contentHash)
     {
@@ -42,6 +43,13 @@ public sealed partial class PlanStore
         {
             row["Category"] = EnumWords.ToWord(category);
         }
+        if (summary.SubmittedBy is { } actor)
+        {
+            // The audit trail: which key (by id, never the key) or the admin stored this version.
+            row["SubmittedBy"] = actor.Kind;
+            row["SubmittedByKey"] = actor.KeyId;
+        }
+
         if (contentHash is not null)
         {
             row["ContentHash"] = contentHash;
@@ -60,7 +68,8 @@ public sealed partial class PlanStore
         row.GetString("IsoWeek") ?? string.Empty,
         row.GetString("RubricVersion") ?? string.Empty,
         ReadDimensions(row.GetString("Dimensions")),
-        EnumWords.TryParse<ServiceCategory>(row.GetString("Category")));
+        EnumWords.TryParse<ServiceCategory>(row.GetString("Category")),
+        row.GetString("SubmittedBy") is { Length: > 0 } kind ? new Actor(kind, row.GetString("SubmittedByKey")) : null);
 
     private static IReadOnlyList<DimensionSummary> ReadDimensions(string? text) =>
         string.IsNullOrEmpty(text)

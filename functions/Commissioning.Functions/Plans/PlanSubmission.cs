@@ -20,13 +20,13 @@ public sealed partial class PlanSubmission(
         return Score(document, council, time.GetUtcNow());
     }
 
-    public async Task<SaveOutcome> SubmitAsync(PlanDocument document, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<SaveOutcome> SubmitAsync(PlanDocument document, string? idempotencyKey, Actor submittedBy, CancellationToken cancellationToken)
     {
         var council = await councils.GetAsync(document.CouncilCode, cancellationToken);
         var now = time.GetUtcNow();
         var scorecard = Score(document, council, now);
         var draft = new PlanDraft(document.CouncilCode, document.Plan.Reference, document.Plan.Title, document.Bytes,
-            document.ContentHash, idempotencyKey, scorecard, now, document.Plan.Service?.Category);
+            document.ContentHash, idempotencyKey, scorecard, now, document.Plan.Service?.Category, submittedBy);
 
         var outcome = await store.SaveAsync(draft, document.Plan,
             (plan, scored, version) => guidance.Render(plan, scored, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),

@@ -8,7 +8,7 @@ namespace Commissioning.Functions.Plans;
 public sealed class RegenerateNarrativeFunction(IStoredPlanReader plans, INarrativeStore narratives, GuidanceAdvisor advisor)
 {
     [Function("RegenerateNarrative")]
-    [Access(Callers.AnyKey, Council = "council")]
+    [Access(Callers.Commissioners, Council = "council")]
     [ApiSummary("Writes the advisor's narrative for a stored plan version again and keeps it beside the guidance.")]
     [ApiQuery("version", typeof(int), "The version (1 or more); the latest when left out.")]
     [ApiResponse(StatusCodes.Status404NotFound, "The council has no such plan, or no such version of it.")]

@@ -8,7 +8,7 @@ namespace Commissioning.Functions.Plans;
 public sealed class ScorePlanFunction(PlanSubmission submission)
 {
     [Function("ScorePlan")]
-    [Access(Callers.AnyKey)]
+    [Access(Callers.Commissioners)]
     [ApiSummary("Score a plan without storing anything (a draft check).")]
     [ApiBody(typeof(Plan))]
     [Hosting.RequestBody(PlanDocument.MaxBytes)]
@@ -22,7 +22,7 @@ public sealed class ScorePlanFunction(PlanSubmission submission)
             return tooLarge is not null ? tooLarge : invalid!;
         }
 
-        if (!request.HttpContext.User.MayUse(document.CouncilCode))
+        if (!request.HttpContext.User.MayChange(document.CouncilCode))
         {
             return ApiProblem.Forbidden(document.CouncilCode);
         }

@@ -10,7 +10,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     [Function("SubmitPlan")]
-    [Access(Callers.AnyKey)]
+    [Access(Callers.Commissioners)]
     [ApiSummary("Score a plan, store it as a new version with its guidance, and return the scorecard with links.")]
     [ApiBody(typeof(Plan))]
     [Hosting.RequestBody(PlanDocument.MaxBytes)]
@@ -31,12 +31,12 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
             return tooLarge is not null ? tooLarge : invalid!;
         }
 
-        if (!request.HttpContext.User.MayUse(document.CouncilCode))
+        if (!request.HttpContext.User.MayChange(document.CouncilCode))
         {
             return ApiProblem.Forbidden(document.CouncilCode);
         }
 
-        var outcome = await submission.SubmitAsync(document, idempotencyKey, cancellationToken);
+        var outcome = await submission.SubmitAsync(document, idempotencyKey, request.HttpContext.User.Actor(), cancellationToken);
         var summary = outcome.Stored.Summary;
         var body = new SubmittedPlan(summary.Council, summary.Reference, summary.Version, outcome.Created, summary.SubmittedAt,
             outcome.Stored.Scorecard, PlanLinks.For(summary.Council, summary.Reference, summary.Version));

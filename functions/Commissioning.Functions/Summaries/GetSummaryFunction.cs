@@ -5,7 +5,7 @@ namespace Commissioning.Functions.Summaries;
 public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirectory councils, SummaryArchive archive, WeeklySummaryComposer composer)
 {
     [Function("GetSummary")]
-    [Access(Callers.AnyKey, Council = "council")]
+    [Access(Callers.Readers, Council = "council")]
     [ApiSummary("A council's weekly summary as it was sent, or, for an ended week not sent, a preview (header X-Summary-Preview: true).")]
     [ApiQuery("format", typeof(string), "html (the default) or md.", Values = ["html", "md"])]
     [ApiResponse(StatusCodes.Status200OK, "The summary.", ContentType = "text/html")]

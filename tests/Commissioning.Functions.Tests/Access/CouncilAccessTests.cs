@@ -98,7 +98,8 @@ public sealed class CouncilAccessTests(ApiFixture fixture) : IClassFixture<ApiFi
         var issued = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var key = issued["key"]!.GetValue<string>();
         Assert.StartsWith("kil.E07000204.", key);
-        Assert.Contains("shown once", issued["note"]!.GetValue<string>());
+        Assert.Contains("shown once", issued["message"]!.GetValue<string>());
+        Assert.Equal(("commissioner", ""), (issued["role"]!.GetValue<string>(), issued["note"]!.GetValue<string>()));
 
         var table = new TableClient(fixture.Azurite.ConnectionString, "CouncilKeys");
         var rows = await table.QueryAsync<TableEntity>(e => e.PartitionKey == "E07000204").ToListAsync();
