@@ -164,7 +164,11 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
 
         foreach (var declared in function.Method.GetCustomAttributes<ApiResponseAttribute>())
         {
-            if (declared.Status >= 400)
+            if (declared.Status == 400)
+            {
+                Add(400, declared.Description, ProblemJson, Ref("ValidationProblemDetails"));
+            }
+            else if (declared.Status >= 400)
             {
                 Problem(declared.Status, declared.Description);
             }

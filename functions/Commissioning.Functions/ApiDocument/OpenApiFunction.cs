@@ -20,7 +20,15 @@ public sealed class OpenApiFunction(ApiDocumentSource document)
 public sealed class ApiDocumentSource(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HostSettings host)
 {
     private readonly Lazy<string> _json = new(() =>
-        new OpenApiDocumentBuilder(FunctionCatalog.App, json.Value.SerializerOptions, host.RoutePrefix).Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        new OpenApiDocumentBuilder(FunctionCatalog.App, AsWritten(json.Value.SerializerOptions), host.RoutePrefix).Build()
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+    /// <summary>
+    /// The response settings as the document describes them: numbers are written as numbers (the web defaults also
+    /// read them from strings, which would make every number "integer or string" in the schemas).
+    /// </summary>
+    private static System.Text.Json.JsonSerializerOptions AsWritten(System.Text.Json.JsonSerializerOptions options) =>
+        new(options) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
 
     public string Json => _json.Value;
 

@@ -19,13 +19,22 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
 
     public static bool IsValidReference(string? reference) => reference is not null && ReferencePattern().IsMatch(reference);
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes and validates them; a refusal is a 400 or 413 ProblemDetails.</summary>
-    public static async Task<(PlanDocument? Document, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadAsync(
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes and validates them; a refusal is a 400, 413 or 415 ProblemDetails.
+    /// A body declared as anything but JSON (<c>application/json</c> or <c>+json</c>) is refused unread.
+    /// </summary>
+    public static async Task<(PlanDocument? Document, ValidationProblem? Invalid, ProblemHttpResult? Refused)> ReadAsync(
         HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
             return (null, null, ApiProblem.PayloadTooLarge(limit));
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return (null, null, ApiProblem.Of(ApiProblem.UnsupportedMediaType,
+                $"Send the plan as JSON with Content-Type: application/json (this request says {request.ContentType})."));
         }
 
         var bytes = await ReadBoundedAsync(request.Body, limit, cancellationToken);
@@ -70,6 +79,23 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
         }
 
         return (new PlanDocument(bytes, plan, council), null, null);
+    }
+
+    /// <summary>True for no declared type and for JSON media types (application/json, application/…+json).</summary>
+    public static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        {
+            return false;
+        }
+
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+               || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)

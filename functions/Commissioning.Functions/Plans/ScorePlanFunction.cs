@@ -12,14 +12,15 @@ public sealed class ScorePlanFunction(PlanSubmission submission)
     [ApiSummary("Score a plan without storing anything (a draft check).")]
     [ApiBody(typeof(Plan))]
     [Hosting.RequestBody(PlanDocument.MaxBytes)]
+    [ApiResponse(StatusCodes.Status415UnsupportedMediaType, "The body is declared as something other than JSON.")]
     [ApiResponse(StatusCodes.Status403Forbidden, "The key is not the plan's council's.")]
     public async Task<Results<Ok<Scorecard>, ValidationProblem, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans/score")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
+        var (document, invalid, refused) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
         if (document is null)
         {
-            return tooLarge is not null ? tooLarge : invalid!;
+            return refused is not null ? refused : invalid!;
         }
 
         if (!request.HttpContext.User.MayChange(document.CouncilCode))

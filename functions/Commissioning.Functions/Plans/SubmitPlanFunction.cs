@@ -14,6 +14,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
     [ApiSummary("Score a plan, store it as a new version with its guidance, and return the scorecard with links.")]
     [ApiBody(typeof(Plan))]
     [Hosting.RequestBody(PlanDocument.MaxBytes)]
+    [ApiResponse(StatusCodes.Status415UnsupportedMediaType, "The body is declared as something other than JSON.")]
     [ApiHeader(IdempotencyKeyHeader, "Any 1–200 printable characters: a retry with the same key returns the version it stored (200).")]
     [ApiResponse(StatusCodes.Status403Forbidden, "The key is not the plan's council's.")]
     public async Task<Results<Created<SubmittedPlan>, Ok<SubmittedPlan>, ValidationProblem, ProblemHttpResult>> Run(
@@ -25,10 +26,10 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
             return ApiProblem.Invalid("header.Idempotency-Key", "must be 1–200 printable characters");
         }
 
-        var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
+        var (document, invalid, refused) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
         if (document is null)
         {
-            return tooLarge is not null ? tooLarge : invalid!;
+            return refused is not null ? refused : invalid!;
         }
 
         if (!request.HttpContext.User.MayChange(document.CouncilCode))

@@ -10,6 +10,7 @@ public sealed class GetSummaryFunction(WeeklySummarySender sender, ICouncilDirec
     [ApiQuery("format", typeof(string), "html (the default) or md.", Values = ["html", "md"])]
     [ApiResponse(StatusCodes.Status200OK, "The summary.", ContentType = "text/html")]
     [ApiResponse(StatusCodes.Status200OK, "The summary.", ContentType = "text/markdown")]
+    [ApiResponse(StatusCodes.Status400BadRequest, "The week or format is not one this address takes (errors names it).")]
     [ApiResponse(StatusCodes.Status404NotFound, "The week has not ended, or the council is not registered.")]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries/{council}/{isoWeek}")] HttpRequest request,

@@ -12,6 +12,7 @@ public sealed class RunSummaryFunction(WeeklySummarySender sender, ICouncilDirec
     [ApiSummary("Sends a council's weekly summary now (last week's unless ?week= names an ended week). A week is sent once.")]
     [ApiQuery("week", typeof(string), "An ended ISO week such as 2026-W05; last week when left out.")]
     [ApiResponse(StatusCodes.Status200OK, "Sent.", Type = typeof(SummaryRunResponse))]
+    [ApiResponse(StatusCodes.Status400BadRequest, "The week or format is not one this address takes (errors names it).")]
     [ApiResponse(StatusCodes.Status404NotFound, "The week has not ended, or the council is not registered.")]
     [ApiResponse(StatusCodes.Status409Conflict, "The summary has been sent already, or another run is sending it.")]
     [ApiResponse(StatusCodes.Status502BadGateway, "The summary could not be delivered; the next run tries again.")]
