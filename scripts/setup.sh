@@ -13,11 +13,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-# Node tools pinned in package.json (Azurite storage emulator, MailDev mail catcher, axe-core accessibility checks).
+# Node tools pinned in package.json (Azurite storage emulator, MailDev mail catcher, axe-core accessibility checks,
+# Redocly's OpenAPI linter).
 if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+   || [ ! -x node_modules/.bin/redocly ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
-# .NET packages.
+# .NET packages, and the pinned .NET tools (.config/dotnet-tools.json: Kiota for the generated-client test).
 dotnet restore Commissioning.sln --verbosity quiet
+dotnet tool restore >/dev/null

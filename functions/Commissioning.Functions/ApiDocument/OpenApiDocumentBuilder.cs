@@ -46,8 +46,13 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
                 ["title"] = "Keep it Local commissioning advisor",
                 ["version"] = typeof(OpenApiDocumentBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0",
                 ["description"] = "Scores council commissioning plans for local-by-default, proportionate funding and co-design. " +
-                                  "Send keys in the X-Api-Key header: the admin key manages councils; a council's key reads and writes that council's plans.",
+                                  "Send keys in the X-Api-Key header. The admin key (the operator's) manages councils and their keys. A council's key " +
+                                  "is issued for a role: a commissioner's key scores, submits and reads that council's plans, regenerates narratives " +
+                                  "and imports notices; a councillor's key reads that council's plans, notices, guidance and summaries and changes " +
+                                  "nothing. Each operation says which keys it takes. Errors are RFC 9457 problem details (application/problem+json).",
+                ["license"] = new JsonObject { ["name"] = "Proprietary: the Keep it Local commissioning advisor" },
             },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "Where this document was served from" }),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {

@@ -49,5 +49,80 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.NotNull(paths["/api/health"]!["get"]);
     }
 
+    [Fact]
+    public async Task EveryHttpFunctionIsAnOperationWithASummaryItsKeyRuleAndItsRealAnswers()
+    {
+        var document = await Document();
+        var paths = document["paths"]!.AsObject();
+        foreach (var function in Hosting.FunctionCatalog.App.Http)
+        {
+            var path = "/api/" + function.Route.Replace("{*", "{", StringComparison.Ordinal);
+            var operation = paths[path]?[function.Methods[0].ToLowerInvariant()];
+            Assert.True(operation is not null, $"{function.Name}: {path} is not in the document");
+            Assert.Equal(function.Name, (string?)operation!["operationId"]);
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{function.Name} has no summary");
+            var responses = operation["responses"]!.AsObject();
+            Assert.Contains("503", responses.Select(r => r.Key));
+            if (function.Access.Callers == Functions.Access.Callers.Anyone)
+            {
+                Assert.Empty(operation["security"]!.AsArray());
+            }
+            else
+            {
+                Assert.Equal("ApiKey", operation["security"]![0]!.AsObject().Single().Key);
+                Assert.Contains("401", responses.Select(r => r.Key));
+                Assert.Contains("403", responses.Select(r => r.Key));
+                Assert.Equal("#/components/schemas/ProblemDetails", (string?)responses["401"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+            }
+
+            foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('2')))
+            {
+                Assert.True(response!["content"] is JsonObject || status == "204", $"{function.Name} {status} has no content type");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheKeyHeaderIsASecuritySchemeAndQueryNumbersAreIntegers()
+    {
+        var document = await Document();
+
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), ((string?)scheme["type"], (string?)scheme["in"], (string?)scheme["name"]));
+        var list = document["paths"]!["/api/plans/{council}"]!["get"]!["parameters"]!.AsArray();
+        Assert.Equal("integer", (string?)list.Single(p => (string?)p!["name"] == "pageSize")!["schema"]!["type"]);
+        Assert.Equal(["red", "amber", "green"], Enum(list.Single(p => (string?)p!["name"] == "band")!["schema"]!));
+        var guidance = document["paths"]!["/api/plans/{council}/{reference}/guidance"]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+        Assert.Equal(["text/html", "text/markdown"], guidance.Select(c => c.Key).Order());
+        Assert.Contains("https://keep-it-local.example/problems/storage-unavailable", Enum(document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!["type"]!));
+    }
+
+    [Fact]
+    public async Task TheDocumentPassesRedoclysRecommendedRulesWithNoErrors()
+    {
+        var file = RepositoryPaths.Combine("artifacts", "openapi.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, (await Document()).ToJsonString());
+        var cli = RepositoryPaths.Combine("node_modules", "@redocly", "cli", "bin", "cli.js");
+        Assert.True(File.Exists(cli), $"{cli} is missing: npm ci installs the pinned @redocly/cli");
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+        foreach (var argument in new[] { cli, "lint", "--extends", "recommended", "--format", "stylish", file })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var lint = System.Diagnostics.Process.Start(start)!;
+        var stdout = lint.StandardOutput.ReadToEndAsync();
+        var stderr = lint.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await lint.WaitForExitAsync(timeout.Token);
+        var report = await stdout + await stderr;
+
+        Assert.True(lint.ExitCode == 0, report);
+        Assert.DoesNotContain(" error ", report, StringComparison.Ordinal);
+    }
+
     private static string[] Enum(JsonNode schema) => [.. schema["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
 }
