@@ -120,8 +120,8 @@ export async function callApi(path, { method = 'GET', json } = {}) {
 
 /** A sentence for a failed call, in plain words. */
 export function describeProblem(result) {
-  if (result.status === 401) return 'No council key, or the key was not accepted: enter the key your council was issued.';
-  if (result.status === 403) return 'This key belongs to another council: it cannot read or write this council\'s plans.';
+  if (result.status === 401) return 'No council key, or the key was not accepted (mistyped, or withdrawn by the service\'s administrator): enter a key your council was issued.';
+  if (result.status === 403) return result.problem?.detail ?? 'This key cannot do that for this council.';
   const problem = result.problem ?? {};
   return [problem.title, problem.detail].filter(Boolean).join(': ') || `The service answered ${result.status}.`;
 }

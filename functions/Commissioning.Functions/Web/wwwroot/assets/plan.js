@@ -386,7 +386,38 @@ function readyToSend(plan, quiet) {
     }
     return false;
   }
+  if (keyAccess && !keyAccess.mayChange) {
+    if (!quiet) replaceChildren(checkResult, el('p', { class: 'status error' }, readOnlyMessage()));
+    return false;
+  }
   return true;
+}
+
+// ---- what the key may do ----
+
+let keyAccess = null;
+
+function readOnlyMessage() {
+  return `This is a councillor's key${keyAccess?.council ? ` for ${keyAccess.council}` : ''}: it can read the council's plans, ` +
+    'notices, guidance and summaries, but it cannot check or submit a plan. Ask for a commissioner\'s key to do that.';
+}
+
+/** Asks the API what the key held is, and says plainly on the page when it can read but not submit. */
+async function learnKeyAccess() {
+  keyAccess = null;
+  const notice = document.getElementById('key-role');
+  const buttons = ['submit-plan', 'check-plan'].map((id) => document.getElementById(id));
+  notice.hidden = true;
+  buttons.forEach((button) => button.removeAttribute('aria-disabled'));
+  if (!councilKey()) return;
+  const result = await callApi('/api/access');
+  if (!result.ok) return;
+  keyAccess = result.body;
+  if (!keyAccess.mayChange) {
+    replaceChildren(notice, readOnlyMessage());
+    notice.hidden = false;
+    buttons.forEach((button) => button.setAttribute('aria-disabled', 'true'));
+  }
 }
 
 async function checkPlan({ focus, quiet }) {
@@ -499,5 +530,8 @@ document.getElementById('check-plan').addEventListener('click', () => checkPlan(
 document.getElementById('download-plan').addEventListener('click', download);
 document.getElementById('clear-draft').addEventListener('click', startAgain);
 document.getElementById('upload').addEventListener('change', upload);
-setUpKeyForm((key) => { if (key) checkPlan({ focus: false, quiet: true }); });
-checkPlan({ focus: false, quiet: true });
+setUpKeyForm(async (key) => {
+  await learnKeyAccess();
+  if (key) checkPlan({ focus: false, quiet: true });
+});
+learnKeyAccess().then(() => checkPlan({ focus: false, quiet: true }));
