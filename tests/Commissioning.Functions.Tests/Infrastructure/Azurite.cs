@@ -89,8 +89,15 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line && errors.Count < 20)
+            {
+                errors.Enqueue(line);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -99,7 +106,7 @@ public sealed class Azurite : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}");
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}: {string.Join(" | ", errors)}");
             }
 
             if (await Listening(BlobPort) && await Listening(TablePort))
@@ -177,10 +184,30 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A free loopback port below the system's ephemeral range (32768 and up on Linux), so no outgoing connection of any
+    /// process can be given it: a server that is stopped and started again on the same port (an outage test) finds it
+    /// still free. Ports are drawn at random and tried, so parallel test classes do not collide.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: draw again
+            }
+        }
+
+        using var any = new TcpListener(IPAddress.Loopback, 0);
+        any.Start();
+        return ((IPEndPoint)any.LocalEndpoint).Port;
     }
 }
