@@ -6,7 +6,7 @@ namespace Commissioning.Domain.Rubrics;
 /// <summary>
 /// A versioned rubric: criteria, weights, thresholds, alerts, their texts and every number the rules use.
 /// It is data: a later law change or a council's own version is a new <see cref="Rubric"/> value, and the
-/// scoring engine reads everything it compares against from here (design: rubric.md).
+/// scoring engine reads everything it compares against from here. Why each rule reads as it does: docs/rubric.md.
 /// </summary>
 public sealed record Rubric
 {

@@ -4,7 +4,7 @@ using Commissioning.Domain.Scoring;
 namespace Commissioning.Domain.Rubrics;
 
 /// <summary>
-/// Keep it Local rubric 2026.1 (design: rubric.md), as data. Numbers the rules compare against are in
+/// Keep it Local rubric 2026.1 (explained in docs/rubric.md), as data. Numbers the rules compare against are in
 /// <see cref="RuleParameters"/>; texts take the plan's own values through {placeholders}.
 /// </summary>
 internal static class Rubric2026_1

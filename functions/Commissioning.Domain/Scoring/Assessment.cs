@@ -33,6 +33,9 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     public Assessment ReadText(string path, string? value) => value is not null ? Read(path, Wording.Quoted(value)) : this;
     public Assessment Read<T>(string path, T? value) where T : struct, Enum => value is { } v ? Read(path, Wording.Word(v)) : this;
 
+    /// <summary>Reads the total value and the threshold it is compared with (the rules that branch on the threshold).</summary>
+    public Assessment ReadThreshold(PlanFacts facts) => Read("$.budget.totalValue", facts.TotalValue).Read("threshold", facts.ThresholdText);
+
     /// <summary>Adds the rubric's advice for this shortfall, filled with the plan's values.</summary>
     public Assessment Advise(string key, params ReadOnlySpan<(string Name, string Value)> values)
     {

@@ -66,6 +66,9 @@ internal sealed class PlanFacts
     /// <summary>The council's local postcode districts; null when the council is not registered or lists none.</summary>
     public IReadOnlyList<string>? LocalDistricts { get; }
 
+    /// <summary>True when a text field says something (not missing, empty or blank).</summary>
+    public static bool Given(string? text) => !string.IsNullOrWhiteSpace(text);
+
     /// <summary>True or false when the total value is known: compared with the threshold as the Act does (whole term, VAT included).</summary>
     public bool? AtOrAboveThreshold => TotalValue is { } value ? value >= Threshold.Amount : null;
 

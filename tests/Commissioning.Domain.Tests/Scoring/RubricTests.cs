@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Commissioning.Domain.Rubrics;
+using Commissioning.Domain.Scoring;
 using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Domain.Tests.Scoring;
@@ -17,6 +18,33 @@ public class RubricTests
         var ids = Rubric.Dimensions.SelectMany(d => d.Criteria).Select(c => c.Id);
         Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"L{i}"), .. Enumerable.Range(1, 8).Select(i => $"P{i}"), .. Enumerable.Range(1, 8).Select(i => $"C{i}")], ids);
         Assert.Equal(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10"], Rubric.Alerts.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void EveryCriterionInTheRubricHasARuleAndEveryRuleACriterion()
+    {
+        var rubricIds = Rubric.Dimensions.SelectMany(d => d.Criteria).Select(c => c.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(rubricIds, CriterionRules.ById.Keys.Order(StringComparer.Ordinal));
+        // Each dimension's table holds exactly that dimension's criteria.
+        Assert.Equal(Rubric.Dimensions[0].Criteria.Select(c => c.Id), LocalByDefaultRules.ById.Keys);
+        Assert.Equal(Rubric.Dimensions[1].Criteria.Select(c => c.Id), ProportionateFundingRules.ById.Keys);
+        Assert.Equal(Rubric.Dimensions[2].Criteria.Select(c => c.Id), CoDesignRules.ById.Keys);
+    }
+
+    [Fact]
+    public void ACriterionWithoutARuleStopsScoringNamingIt()
+    {
+        var extra = new CriterionDefinition
+        {
+            Id = "L9", Title = "Not yet built", Weight = 0, Principles = [6], Rule = "—", Basis = new Basis(BasisKind.Rubric, "—"), Recommendations = [],
+        };
+        var rubric = Rubric with
+        {
+            Version = "2026.1-draft",
+            Dimensions = [Rubric.Dimensions[0] with { Criteria = [.. Rubric.Dimensions[0].Criteria, extra] }, .. Rubric.Dimensions.Skip(1)],
+        };
+        var error = Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(TestPlans.Procured(), rubric, Samples.Stevenage, Samples.Today));
+        Assert.Equal("Rubric 2026.1-draft names criterion L9, which this engine has no rule for.", error.Message);
     }
 
     [Fact]

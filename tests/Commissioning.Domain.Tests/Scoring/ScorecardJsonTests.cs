@@ -2,7 +2,7 @@ using System.Text.Json;
 using Commissioning.Domain;
 using Commissioning.Domain.Scoring;
 
-namespace Commissioning.Domain.Tests;
+namespace Commissioning.Domain.Tests.Scoring;
 
 public class ScorecardJsonTests
 {
