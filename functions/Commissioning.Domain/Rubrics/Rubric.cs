@@ -182,6 +182,11 @@ public sealed record RubricTexts
     public required string ThresholdNote { get; init; }
     /// <summary>Added to a recommendation when some of the criterion's fields are missing: {fields}.</summary>
     public required string PartialEvidence { get; init; }
+    /// <summary>
+    /// Added to a recommendation when every answer to the missing fields gives the same shortfall (decision 0013):
+    /// {status}, {questions}, {fields}.
+    /// </summary>
+    public required string SettledShortfall { get; init; }
     /// <summary>Scorecard note when a dimension has no applicable criteria: {dimension}.</summary>
     public required string DimensionWithoutApplicableCriteriaNote { get; init; }
 }

@@ -88,6 +88,29 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         return Conclude(CriterionStatus.NotEvidenced);
     }
 
+    /// <summary>
+    /// Concludes with the status every answer to the <paramref name="asked"/> fields gives (see <see cref="MissingAnswers"/>),
+    /// from the <paramref name="examples"/> that show it: the evidence and advice they all share (the rest depends on
+    /// the answer, not on the plan), each asked field as not given, and whichever the answer.
+    /// </summary>
+    public Assessment Settle(List<Assessment> examples, List<string> asked, string questions, string result, CriterionStatus status)
+    {
+        var first = examples[0];
+        evidence.AddRange(first.evidence.FindAll(e => !asked.Contains(e.Field) && examples.TrueForAll(o => o.evidence.Contains(e))));
+        foreach (var field in asked)
+        {
+            Read(field, "not given");
+        }
+        Read("whichever the answer", $"to {questions}, this is {result}");
+        advice = first.advice?.FindAll(text => examples.TrueForAll(o => o.advice!.Contains(text)));
+        if (status is CriterionStatus.PartlyMet or CriterionStatus.NotMet)
+        {
+            (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.SettledShortfall,
+                [("status", result), ("questions", questions), ("fields", Wording.List([.. first.partlyMissing ?? [], .. asked]))]));
+        }
+        return Conclude(status);
+    }
+
     private Assessment Conclude(CriterionStatus status)
     {
         Status = status;

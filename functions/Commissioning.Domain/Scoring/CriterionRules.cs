@@ -18,8 +18,9 @@ internal static class CriterionRules
         .SelectMany(table => table)
         .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
 
+    /// <summary>Judges one criterion; when the rule finds it not evidenced, <see cref="MissingAnswers"/> asks whether any answer could matter.</summary>
     public static Assessment Assess(CriterionDefinition criterion, PlanFacts facts) =>
         ById.TryGetValue(criterion.Id, out var rule)
-            ? rule(new Assessment(criterion, facts.Rubric), facts)
+            ? MissingAnswers.Settle(rule(new Assessment(criterion, facts.Rubric), facts), rule, facts)
             : throw new InvalidOperationException($"Rubric {facts.Rubric.Version} names criterion {criterion.Id}, which this engine has no rule for.");
 }

@@ -11,6 +11,7 @@ internal sealed class PlanFacts
     {
         Plan = plan;
         Rubric = rubric;
+        scoringDate = today;
         Parameters = rubric.Parameters;
         Council = council;
         Budget = plan.Budget ?? EmptyBudget;
@@ -36,6 +37,11 @@ internal sealed class PlanFacts
         }
         LocalDistricts = council is { LocalPostcodeDistricts.Count: > 0 } ? council.LocalPostcodeDistricts : null;
     }
+
+    private readonly DateOnly scoringDate;
+
+    /// <summary>The same facts for another version of the plan (the same rubric, council and scoring date).</summary>
+    public PlanFacts With(Plan plan) => new(plan, Rubric, Council, scoringDate);
 
     private static readonly Budget EmptyBudget = new();
     private static readonly Procurement EmptyProcurement = new();

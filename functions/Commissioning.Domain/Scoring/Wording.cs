@@ -18,6 +18,8 @@ internal static class Wording
     public static string Bool(bool value) => value ? "true" : "false";
     public static string Quoted(string text) => "\"" + text + "\"";
     public static string Word<T>(T value) where T : struct, Enum => ContractWords<T>.Of(value);
+    /// <summary>"met", "partly met", "not met", "not applicable", "not evidenced".</summary>
+    public static string StatusWords(CriterionStatus status) => Word(status).Replace('-', ' ');
 
     /// <summary>"needs, specification and monitoring".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
