@@ -25,5 +25,5 @@ dotnet stryker \
   --configuration Release \
   --output ../../StrykerOutput \
   --reporter progress --reporter html --reporter json --reporter cleartext \
-  --break-at 90 --threshold-high 90 --threshold-low 80 \
+  --break-at 90 --threshold-low 90 --threshold-high 95 \
   "${mutate[@]}" "$@"

@@ -141,7 +141,7 @@ internal static class LocalByDefaultRules
             measure = whole.Value / years;
             if (largestLot is not null)
             {
-                a.Read("$.procurement.lots (largest value)", largestLot);
+                a.Read("$.procurement.lots (largest value)", Wording.Money(largestLot.Value));
                 largest = $"The largest lot is worth {Wording.Money(Math.Round(measure, 0, MidpointRounding.AwayFromZero))} a year";
             }
             else

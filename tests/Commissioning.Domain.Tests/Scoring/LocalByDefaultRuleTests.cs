@@ -155,6 +155,7 @@ public class LocalByDefaultRuleTests
         var result = plan.Score().Criterion("L3");
         Assert.Equal(expected, result.Status);
         Assert.Contains(result.Evidence, e => e.Field == "annual value" && e.Value == $"£{largestLot:#,0}");
+        Assert.Contains(new Evidence("$.procurement.lots (largest value)", $"£{largestLot:#,0}"), result.Evidence);
     }
 
     [Fact]
