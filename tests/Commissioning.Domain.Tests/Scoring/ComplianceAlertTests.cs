@@ -43,6 +43,25 @@ public class ComplianceAlertTests
         Assert.DoesNotContain("{", alert.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Firing))]
+    public void AlertsOneToEightStayQuietForTheSamePlanFundedAsAGrantWhileNineFiresEitherWay(string id, Plan plan)
+    {
+        if (id == "A10")
+        {
+            return;
+        }
+        var grant = plan.ChangeBudget(b => b with { FundingModel = FundingModel.Grant });
+        if (id == "A9")
+        {
+            Assert.Contains(id, grant.AlertIds());
+        }
+        else
+        {
+            Assert.DoesNotContain(id, grant.AlertIds());
+        }
+    }
+
     public static TheoryData<string, Plan> Quiet => new()
     {
         // Just below the threshold in force on the tender date.
