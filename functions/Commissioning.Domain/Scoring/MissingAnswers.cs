@@ -8,13 +8,21 @@ namespace Commissioning.Domain.Scoring;
 /// to the fields those answers bring into question. If each gives the same status, the criterion takes it; if each
 /// gives met or not applicable, it is not applicable (nothing the plan could say would cost it a point). Either way
 /// the evidence says so. A field is tried only when its answers can be listed: yes or no, the schema's choices, or a
-/// number at and either side of every boundary the rules compare it with, so trying them all is a proof. Any other
-/// missing field keeps the criterion not evidenced, naming the fields that would decide it.
+/// number whose every answer behaves like one of a few (see <see cref="TotalValues"/>, <see cref="TermMonths"/>), so
+/// trying them all is a proof. Any other missing field keeps the criterion not evidenced, naming the fields that
+/// would decide it.
 /// </summary>
 internal static class MissingAnswers
 {
     /// <summary>A field's question as a commissioner reads it, and the plan completed with each of its answers.</summary>
     private sealed record Question(string Words, Func<PlanFacts, IEnumerable<Plan>> Answers);
+
+    /// <summary>
+    /// The least and greatest total values the schema allows. Every rule that asks for one (L1, L2, L3, P7) compares it
+    /// in one direction only, against the threshold, the lots floor or the local size, so each status it can give
+    /// for some value it gives for nothing or for the most.
+    /// </summary>
+    private static readonly decimal[] TotalValues = [0m, PlanShape.MaxMoney];
 
     private static readonly Dictionary<string, Question> Questions = new(StringComparer.Ordinal)
     {
@@ -25,56 +33,20 @@ internal static class MissingAnswers
         {
             Procurement = f.Procurement with { Tupe = (f.Procurement.Tupe ?? new Tupe()) with { Applies = answer } },
         })),
-        ["$.budget.totalValue"] = new("total value?", f => TotalValues(f).Select(answer => f.Plan with { Budget = f.Budget with { TotalValue = answer } })),
+        ["$.budget.totalValue"] = new("total value?", f => TotalValues.Select(answer => f.Plan with { Budget = f.Budget with { TotalValue = answer } })),
         ["$.budget.termMonths"] = new("term?", f => TermMonths(f).Select(answer => f.Plan with { Budget = f.Budget with { TermMonths = answer } })),
     };
 
     private static IEnumerable<Plan> YesNo(Func<bool, Plan> answer) => [answer(true), answer(false)];
 
     /// <summary>
-    /// The least and greatest values the schema allows, and a penny either side of and at each amount a rule compares
-    /// a total value with: the lots floor (L2), the threshold (L1, L2, P7) and the local size over the plan's years,
-    /// alone and for a consortium (L3; with the term unknown too, the extremes decide, as L3 grows with the value).
+    /// The shortest and longest terms the schema allows, and the term that makes the whole length P5's shortest good
+    /// one. L3 sizes a contract by its length in one direction only; P5's bands run not met, partly met, met (with a
+    /// break clause), partly met, so the only status it can give between the two ends and not at them is met, from
+    /// that length on.
     /// </summary>
-    private static IEnumerable<decimal> TotalValues(PlanFacts f)
-    {
-        var parameters = f.Parameters;
-        var years = f.TotalTermMonths is > 0 and var months ? months / 12m : 1m;
-        decimal[] boundaries =
-        [
-            parameters.LotsExpectedAboveValue,
-            f.Threshold.Amount,
-            parameters.LocalSizeAnnualValue * years,
-            parameters.LocalSizeAnnualValue * parameters.ConsortiumSizeMultiple * years,
-        ];
-        return boundaries.SelectMany(b => new[] { b - 0.01m, b, b + 0.01m }).Prepend(0m).Append(PlanShape.MaxMoney).Distinct();
-    }
-
-    /// <summary>
-    /// The shortest and longest terms the schema allows, and a month either side of and at each length a rule compares
-    /// a term with extensions against: the bands of P5, and the terms over which the plan's value or a lot's value is
-    /// the local size a year, alone and for a consortium (L3).
-    /// </summary>
-    private static IEnumerable<int> TermMonths(PlanFacts f)
-    {
-        var parameters = f.Parameters;
-        var local = parameters.LocalSizeAnnualValue;
-        var amounts = (f.Procurement.Lots ?? []).Select(l => l.Value).Append(f.TotalValue).OfType<decimal>();
-        IEnumerable<decimal> boundaries =
-        [
-            parameters.TermPartlyFromMonths, parameters.TermMetFromMonths, parameters.TermMetToMonths,
-            .. amounts.SelectMany(amount => new[] { 12m * amount / local, 12m * amount / (local * parameters.ConsortiumSizeMultiple) }),
-        ];
-        var extension = f.Budget.ExtensionMonths ?? 0;
-        return boundaries
-            .Select(b => (int)Math.Min(Math.Ceiling(b), PlanShape.MaxMonths + extension + 1))
-            .SelectMany(b => new[] { b - 1, b, b + 1 })
-            .Select(total => total - extension)
-            .Append(1).Append(PlanShape.MaxMonths)
-            .Where(term => term is >= 1 and <= PlanShape.MaxMonths)
-            .Order()
-            .Distinct();
-    }
+    private static IEnumerable<int> TermMonths(PlanFacts f) =>
+        new[] { 1, f.Parameters.TermMetFromMonths - (f.Budget.ExtensionMonths ?? 0), PlanShape.MaxMonths }.Where(term => term >= 1);
 
     public static Assessment Settle(Assessment assessment, CriterionRule rule, PlanFacts facts)
     {

@@ -76,6 +76,20 @@ public class LocalByDefaultRuleTests
     }
 
     [Fact]
+    public void AboveTheThresholdInOneLotASilentReservationCostsNothing()
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = 400_000 })
+            .ChangeProcurement(p => p with { Reservation = null, Lots = [new Lot { Value = 400_000 }] })
+            .Score().Criterion("L1");
+        Assert.Equal(NotApplicable, result.Status);
+        Assert.Contains(new Evidence("whichever the answer", "to \"reservation?\", this is met wherever it applies, so it is not counted"), result.Evidence);
+        Assert.Contains(new Evidence("$.procurement.reservation", "not given"), result.Evidence);
+        Assert.Contains(new Evidence("$.procurement.lots", "1"), result.Evidence);
+        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeProcurement(p => p with { Reservation = null }).StatusOf("L1"));
+    }
+
+    [Fact]
     public void WithoutAKnownValueALocalReservationInTwoLotsIsMetOnEitherSideOfTheThreshold()
     {
         var result = TestPlans.Procured().ChangeBudget(b => b with { TotalValue = null }).Score().Criterion("L1");
@@ -182,9 +196,12 @@ public class LocalByDefaultRuleTests
     [Theory]
     [InlineData(17_000, Met)]
     [InlineData(17_311, NotEvidenced)]
+    [InlineData(400_000, NotEvidenced)]
+    [InlineData(9_600_000, NotEvidenced)]
     public void AContractSmallEnoughWhateverItsTermNeedsNoTerm(int totalValue, CriterionStatus expected)
     {
         // £17,000 over the shortest term, one month, is £204,000 a year: within the local size; £17,311 is £207,732.
+        // £400,000 is local-sized over 36 months but not over one; £9.6m over the longest term, 50 years, is £192,000 a year.
         var result = TestPlans.Procured()
             .ChangeBudget(b => b with { TotalValue = totalValue, TermMonths = null, ExtensionMonths = null })
             .ChangeProcurement(p => p with { Lots = null, ConsortiaWelcome = false })
