@@ -77,6 +77,55 @@ public class ScorecardTests
             result.Evidence);
     }
 
+    /// <summary>The words a rule may use for a value it derives rather than reads (decision 0004: evidence fields).</summary>
+    private static readonly HashSet<string> DerivedValues =
+    [
+        "threshold", "annual value", "local postcode districts", "local organisation engaged",
+        "groups named across $.coDesign.activities", "accessible formats in any activity", "whichever the answer",
+    ];
+
+    [Fact]
+    public void EveryEvidenceAndMissingFieldIsAPathInThePlanSchemaOrADerivedValueNamedInWords()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(PlanSchema.Json)!;
+        var plans = Samples.PlanNames.Select(Samples.Plan)
+            .Concat(Enumerable.Range(1, 200).Select(seed => RandomPlans.Next(new Random(seed))))
+            .Append(TestPlans.Procured()).Append(TestPlans.Grant());
+        var fields = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var result in plans.SelectMany(p => p.Score().Dimensions).SelectMany(d => d.Criteria))
+        {
+            fields.UnionWith(result.Evidence.Select(e => e.Field));
+            fields.UnionWith(result.MissingFields);
+        }
+        Assert.All(fields, field => Assert.True(DerivedValues.Contains(field) || IsSchemaPath(schema, field), $"'{field}' is neither a plan path nor a derived value"));
+        Assert.Contains("$.procurement.lots (largest value)", fields);
+        Assert.Contains("$.procurement.lots[*].value", fields);
+        Assert.Superset(DerivedValues.ToHashSet(), fields.Where(f => !f.StartsWith("$.", StringComparison.Ordinal)).ToHashSet());
+        Assert.Equal(DerivedValues.Count, fields.Count(DerivedValues.Contains));
+    }
+
+    /// <summary>"$.a.b", "$.a[*].b" or "$.a (qualifier)" naming a property the schema defines.</summary>
+    private static bool IsSchemaPath(System.Text.Json.Nodes.JsonNode schema, string field)
+    {
+        var qualifier = field.IndexOf(" (", StringComparison.Ordinal);
+        var path = qualifier < 0 ? field : field[..qualifier];
+        if (!path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var node = schema;
+        foreach (var part in path[2..].Split('.'))
+        {
+            var name = part.EndsWith("[*]", StringComparison.Ordinal) ? part[..^3] : part;
+            node = node?["properties"]?[name];
+            if (part.EndsWith("[*]", StringComparison.Ordinal))
+            {
+                node = node?["items"];
+            }
+        }
+        return node is not null;
+    }
+
     [Fact]
     public void EveryResultExplainsItselfAndOnlyShortfallsCarryARecommendation()
     {
