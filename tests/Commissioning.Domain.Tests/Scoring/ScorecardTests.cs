@@ -1,6 +1,8 @@
 using System.Text;
 using Commissioning.Domain.Plans;
+using Commissioning.Domain.Rubrics;
 using Commissioning.Domain.Scoring;
+using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 using static Commissioning.Domain.Scoring.CriterionStatus;
 
 namespace Commissioning.Domain.Tests.Scoring;
@@ -251,5 +253,71 @@ public class ScorecardTests
         var bands = Commissioning.Domain.Rubrics.Rubrics.Current.Bands;
         Assert.Equal(belowBand, bands.For(below));
         Assert.Equal(atBand, bands.For(at));
+    }
+
+    [Fact]
+    public void TheFirstNoteNamesTheThresholdUsedAndWhereItsDateCameFrom()
+    {
+        Assert.Equal(
+            "Threshold used: goods and services (councils), £207,720 including VAT (in force from 2026-01-01), the one in force on 2026-03-02, the planned tender date.",
+            TestPlans.Procured().Score().Notes[0]);
+        Assert.Equal(
+            "Threshold used: light-touch services, £663,540 including VAT (in force until 2025-12-31), the one in force on 2025-12-01, the date of scoring, as the plan has no planned tender date.",
+            TestPlans.Procured().ChangeService(s => s with { LightTouch = true }).ChangeProcurement(p => p with { PlannedTenderDate = null })
+                .Score(today: new DateOnly(2025, 12, 1)).Notes[0]);
+        Assert.Single(TestPlans.Procured().Score().Notes);
+    }
+
+    [Fact]
+    public void ADimensionWithNothingThatAppliesScoresOneHundredIsLeftOutOfTheOverallAndSaysSo()
+    {
+        // A variant with a fourth dimension of procurement-only criteria, scored for a grant programme.
+        var rubric = RubricVersions.Current with
+        {
+            Version = "2026.1-variant",
+            Dimensions = [.. RubricVersions.Current.Dimensions, new DimensionDefinition
+            {
+                Id = "procurement", Title = "Procurement mechanics",
+                Criteria = [.. RubricVersions.Current.Dimensions.SelectMany(d => d.Criteria).Where(c => c.Id is "L2" or "L5" or "P6")],
+            }],
+        };
+        var plan = TestPlans.Grant().ChangeCoDesign(c => c with { InvolvementLevel = InvolvementLevel.Engagement });
+        var scorecard = ScoringEngine.Score(plan, rubric, Samples.Stevenage, Samples.Today);
+
+        Assert.Equal([100, 100, 90, 100], scorecard.Dimensions.Select(d => d.Score));
+        Assert.Equal(Band.Green, scorecard.Dimensions[3].Band);
+        // The mean of the three that apply: (100 + 100 + 90) ÷ 3 = 96.7 → 97; and C1's gain is a third of its 10 lost points.
+        Assert.Equal(97, scorecard.Overall.Score);
+        Assert.Equal(3.3m, scorecard.Criterion("C1").Gain);
+        Assert.Contains("No criterion in \"Procurement mechanics\" applies to this plan; it is shown as 100 and left out of the overall score.", scorecard.Notes);
+    }
+
+    [Fact]
+    public void ARubricWithoutAThresholdForTheTenderDateOrWithoutAdviceForAShortfallIsADefectThatNamesItself()
+    {
+        var noThreshold = RubricVersions.Current with { Version = "broken", Thresholds = [] };
+        Assert.Equal("Rubric broken has no GoodsAndServices threshold in force on 2026-03-02.",
+            Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(TestPlans.Procured(), noThreshold, Samples.Stevenage, Samples.Today)).Message);
+
+        var p4 = RubricVersions.Current.Dimensions[1].Criteria.Single(c => c.Id == "P4") with { Recommendations = [] };
+        var noAdvice = RubricVersions.Current with
+        {
+            Version = "silent",
+            Dimensions = [RubricVersions.Current.Dimensions[0], RubricVersions.Current.Dimensions[1] with { Criteria = [p4] }, RubricVersions.Current.Dimensions[2]],
+        };
+        var plan = TestPlans.Procured().ChangeProcurement(p => p with { BidWindowDays = 10 });
+        Assert.Equal("Rubric silent criterion P4 has no recommendation 'short'.",
+            Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(plan, noAdvice, Samples.Stevenage, Samples.Today)).Message);
+    }
+
+    [Fact]
+    public void AShortfallWithoutAnyAdviceIsARuleDefectThatNamesTheCriterion()
+    {
+        var c4 = RubricVersions.Current.Dimensions[2].Criteria.Single(c => c.Id == "C4");
+        var assessment = new Assessment(c4, RubricVersions.Current);
+        Assert.Equal("Criterion C4 fell short (PartlyMet) without advice: a rule defect.", Assert.Throws<InvalidOperationException>(() => assessment.PartlyMet()).Message);
+        Assert.Null(new Assessment(c4, RubricVersions.Current).Earn(1m).Recommendation);
+        Assert.Equal(CriterionStatus.NotMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do it.").Earn(0m).Status);
+        Assert.Equal(CriterionStatus.PartlyMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do more.").Earn(0.25m).Status);
     }
 }
