@@ -93,7 +93,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     /// from the <paramref name="examples"/> that show it: the evidence and advice they all share (the rest depends on
     /// the answer, not on the plan), each asked field as not given, and whichever the answer.
     /// </summary>
-    public Assessment Settle(List<Assessment> examples, List<string> asked, string questions, string result, CriterionStatus status)
+    public Assessment Settle(List<Assessment> examples, HashSet<string> asked, string questions, string result, CriterionStatus status)
     {
         var first = examples[0];
         evidence.AddRange(first.evidence.FindAll(e => !asked.Contains(e.Field) && examples.TrueForAll(o => o.evidence.Contains(e))));
@@ -119,15 +119,17 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
             Recommendation = null;
             return this;
         }
+        // The advice stays the rule's own, so a settled result can tell it from the request for missing fields.
+        IReadOnlyList<string> texts = advice ?? [];
         if (status != CriterionStatus.NotEvidenced && partlyMissing is { Count: > 0 })
         {
-            (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))]));
+            texts = [.. texts, Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))])];
         }
-        if (advice is not { Count: > 0 })
+        if (texts.Count == 0)
         {
             throw new InvalidOperationException($"Criterion {criterion.Id} fell short ({status}) without advice: a rule defect.");
         }
-        Recommendation = advice.Count == 1 ? advice[0] : string.Join(" ", advice);
+        Recommendation = string.Join(" ", texts);
         return this;
     }
 }

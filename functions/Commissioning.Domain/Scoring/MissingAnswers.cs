@@ -54,7 +54,7 @@ internal static class MissingAnswers
         {
             return assessment;
         }
-        var asked = new List<string>(2);
+        var asked = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new List<Assessment>(16);
         if (!TryEveryAnswer(assessment, rule, facts, [], asked, outcomes))
         {
@@ -76,7 +76,7 @@ internal static class MissingAnswers
             metWhereItApplies = true;
         }
         var shown = metWhereItApplies ? CriterionStatus.Met : status;
-        var questions = Wording.List(asked.ConvertAll(field => Wording.Quoted(Questions[field].Words)));
+        var questions = Wording.List([.. asked.Select(field => Wording.Quoted(Questions[field].Words))]);
         var result = metWhereItApplies ? "met wherever it applies, so it is not counted" : Wording.StatusWords(status);
         return new Assessment(assessment.Criterion, facts.Rubric).Settle(outcomes.FindAll(o => o.Status == shown), asked, questions, result, status);
     }
@@ -86,7 +86,7 @@ internal static class MissingAnswers
     /// false as soon as one of them has no listed answers, or is asked again on the same path.
     /// </summary>
     private static bool TryEveryAnswer(Assessment notEvidenced, CriterionRule rule, PlanFacts facts, string[] answered,
-        List<string> asked, List<Assessment> outcomes)
+        HashSet<string> asked, List<Assessment> outcomes)
     {
         if (notEvidenced.MissingFields.Count == 0)
         {
@@ -99,10 +99,7 @@ internal static class MissingAnswers
             {
                 return false;
             }
-            if (!asked.Contains(field))
-            {
-                asked.Add(field);
-            }
+            asked.Add(field);
             completions = completions.SelectMany(f => question.Answers(f).Select(f.With));
         }
         string[] nowAnswered = [.. answered, .. notEvidenced.MissingFields];

@@ -212,6 +212,17 @@ public class ProportionateFundingRuleTests
     }
 
     [Fact]
+    public void ASettledShortfallAsksForTheFieldsItWasJudgedWithoutAsWellAsTheMissingAnswer()
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = null })
+            .ChangeProcurement(p => p with { ScoredQuestions = 25, WordLimitTotal = null })
+            .Score().Criterion("P7");
+        Assert.Equal(NotMet, result.Status);
+        Assert.Equal("Whichever the answer to \"total value?\", this is not met; add $.procurement.wordLimitTotal and $.budget.totalValue and score the plan again to see what would meet it.", result.Recommendation);
+    }
+
+    [Fact]
     public void ATermThatIsLongWhateverItsInitialMonthsIsPartlyMetAndAsksForThem()
     {
         var result = TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 61 }).Score().Criterion("P5");

@@ -48,6 +48,19 @@ public class RubricTests
     }
 
     [Fact]
+    public void ARuleThatAsksAgainForAFieldItWasGivenStaysNotEvidencedInsteadOfAskingForever()
+    {
+        var criterion = Rubric.Dimensions[0].Criteria.Single(c => c.Id == "L8");
+        var facts = new PlanFacts(TestPlans.Grant(), Rubric, Samples.Stevenage, Samples.Today);
+        CriterionRule forgetful = (a, _) => a.NotEvidenced("$.service.lightTouch");
+        var result = MissingAnswers.Settle(forgetful(new Assessment(criterion, Rubric), facts), forgetful, facts);
+        Assert.Equal(CriterionStatus.NotEvidenced, result.Status);
+        Assert.Equal(["$.service.lightTouch"], result.MissingFields);
+        CriterionRule unlisted = (a, _) => a.NotEvidenced("$.market.engagement");
+        Assert.Equal(CriterionStatus.NotEvidenced, MissingAnswers.Settle(unlisted(new Assessment(criterion, Rubric), facts), unlisted, facts).Status);
+    }
+
+    [Fact]
     public void EveryCriterionServesAKeepItLocalPrincipleAndEveryPrincipleIsServed()
     {
         Assert.Equal([1, 2, 3, 4, 5, 6], Rubric.Principles.Select(p => p.Number));
