@@ -29,11 +29,9 @@ internal static class LocalByDefaultRules
         {
             return a.NotEvidenced("$.procurement.reservation");
         }
-        string whyAllowed;
         if (f.GrantType)
         {
             a.Read("$.budget.fundingModel", f.Budget.FundingModel);
-            whyAllowed = "Grant funding is outside the Procurement Act, so";
         }
         else
         {
@@ -47,16 +45,14 @@ internal static class LocalByDefaultRules
                     a.Read("$.procurement.lots", lots);
                     return p.Reservation is Reservation.PublicServiceMutual or Reservation.SupportedEmployment || lots >= 2 ? a.Met() : a.NotApplicable();
             }
-            whyAllowed = "";
         }
         if (p.Reservation is Reservation.LocalArea or Reservation.SmeVcse or Reservation.LocalAreaAndSmeVcse)
         {
             return a.Met();
         }
-        if (!f.GrantType)
-        {
-            whyAllowed = $"This {f.TotalValueText} contract is below the {f.ThresholdText} threshold, so";
-        }
+        var whyAllowed = f.GrantType
+            ? "Grant funding is outside the Procurement Act, so"
+            : $"This {f.TotalValueText} contract is below the {f.ThresholdText} threshold, so";
         switch (p.Reservation)
         {
             case Reservation.Uk:
@@ -117,17 +113,7 @@ internal static class LocalByDefaultRules
         }
         else
         {
-            decimal? largestLot = null;
-            if (p.Lots is { Count: > 0 } lots)
-            {
-                foreach (var lot in lots)
-                {
-                    if (lot.Value is { } v && (largestLot is null || v > largestLot))
-                    {
-                        largestLot = v;
-                    }
-                }
-            }
+            var largestLot = p.Lots?.Max(lot => lot.Value);
             var whole = largestLot ?? f.TotalValue;
             if (whole is null)
             {
@@ -194,8 +180,7 @@ internal static class LocalByDefaultRules
             a.Read("$.procurement.plannedTenderDate", Wording.Date(tenderDate));
         }
         a.Read("local postcode districts", string.Join(", ", districts));
-        DateOnly? earliestLocal = null;
-        var anyLocal = false;
+        var localDates = new List<DateOnly?>(events.Count);
         foreach (var engagement in events)
         {
             EngagedOrganisation? local = null;
@@ -211,14 +196,12 @@ internal static class LocalByDefaultRules
             {
                 continue;
             }
-            anyLocal = true;
+            localDates.Add(engagement.Date);
             a.Read("local organisation engaged", $"{local.Name ?? "(unnamed)"} ({Postcodes.Normalise(local.Postcode)}){(engagement.Date is { } d ? " on " + Wording.Date(d) : "")}");
-            if (engagement.Date is { } date && (earliestLocal is null || date < earliestLocal))
-            {
-                earliestLocal = date;
-            }
         }
-        if (!anyLocal)
+        // The earliest dated event with a local organisation; null when none of them is dated.
+        var earliestLocal = localDates.Min();
+        if (localDates.Count == 0)
         {
             return a.Advise("no-local", ("eventCount", Wording.Number(events.Count)), ("districts", Wording.List(districts))).PartlyMet();
         }
