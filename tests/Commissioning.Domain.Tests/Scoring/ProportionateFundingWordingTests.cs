@@ -13,6 +13,8 @@ public class ProportionateFundingWordingTests
         ["every cash flow problem"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentTermsDays = 45, PaymentSchedule = PaymentSchedule.OnCompletion, PaymentByResultsPercent = 30 })),
         ["quarterly with some results"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentSchedule = PaymentSchedule.QuarterlyInArrears, PaymentByResultsPercent = 20 })),
         ["only a schedule"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentTermsDays = null, PaymentByResultsPercent = null })),
+        ["no terms"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentTermsDays = null })),
+        ["no schedule"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentSchedule = null })),
         ["only terms"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentSchedule = null, PaymentByResultsPercent = null })),
         ["every condition problem"] = ("P3", TestPlans.Procured().ChangeProcurement(p => p with
         {
@@ -38,6 +40,8 @@ public class ProportionateFundingWordingTests
 
     public static TheoryData<string, CriterionStatus, string?, Evidence[]> Expected => new()
     {
+        { "no terms", PartlyMet, "Also add $.budget.paymentTermsDays so this can be judged in full.", [new Evidence("$.budget.paymentSchedule", "monthly"), new Evidence("$.budget.paymentByResultsPercent", "0")] },
+        { "no schedule", PartlyMet, "Also add $.budget.paymentSchedule so this can be judged in full.", [new Evidence("$.budget.paymentTermsDays", "14"), new Evidence("$.budget.paymentByResultsPercent", "0")] },
         { "contract without a recorded reason", NotMet, "The plan funds this as a contract without recording whether a grant would do. Consider a grant, or record in grantConsidered why a contract is needed.", [new Evidence("$.budget.fundingModel", "contract")] },
         { "only a route", NotMet, "The plan funds this as a contract without recording whether a grant would do. Consider a grant, or record in grantConsidered why a contract is needed. Also add $.budget.fundingModel so this can be judged in full.", [new Evidence("$.procurement.route", "below-threshold-open")] },
         { "every cash flow problem", NotMet, "Payment terms are 45 days; pay within 30 days. Payment on completion leaves providers carrying the whole cost; pay monthly or in advance. Payment by results is 30% of the price; keep it to 10% or less so small organisations do not carry the risk.", [new Evidence("$.budget.paymentTermsDays", "45"), new Evidence("$.budget.paymentSchedule", "on-completion"), new Evidence("$.budget.paymentByResultsPercent", "30")] },

@@ -320,4 +320,34 @@ public class ScorecardTests
         Assert.Equal(CriterionStatus.NotMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do it.").Earn(0m).Status);
         Assert.Equal(CriterionStatus.PartlyMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do more.").Earn(0.25m).Status);
     }
+
+    [Fact]
+    public void APlanWithNothingThatAppliesInAnyDimensionScoresOneHundredOverall()
+    {
+        var rubric = RubricVersions.Current with
+        {
+            Version = "procurement-only",
+            Dimensions = [new DimensionDefinition
+            {
+                Id = "procurement", Title = "Procurement mechanics",
+                Criteria = [.. RubricVersions.Current.Dimensions.SelectMany(d => d.Criteria).Where(c => c.Id is "L2" or "P6")],
+            }],
+        };
+        var scorecard = ScoringEngine.Score(TestPlans.Grant(), rubric, Samples.Stevenage, Samples.Today);
+        Assert.Equal(new OverallScore(100, Band.Green), scorecard.Overall);
+        Assert.Empty(scorecard.Recommendations);
+        Assert.All(scorecard.Principles, p => Assert.Equal(100, p.Score));
+    }
+
+    [Fact]
+    public void ACouncilWithoutLocalDistrictsIsTreatedAsUnregistered()
+    {
+        var council = Samples.Stevenage with { LocalPostcodeDistricts = [] };
+        var scorecard = TestPlans.Procured().Score(council: council);
+        var result = scorecard.Criterion("L4");
+        Assert.Equal(CriterionStatus.NotEvidenced, result.Status);
+        Assert.Empty(result.MissingFields);
+        Assert.Equal("Council E07000243 has no record of its local postcode districts, so local organisations cannot be recognised. Register the council (PUT /api/councils/E07000243) and score the plan again.", result.Recommendation);
+        Assert.Equal(2, scorecard.Notes.Count);
+    }
 }

@@ -25,6 +25,7 @@ public class WordingTests
         Assert.Equal("false", Wording.Bool(false));
         Assert.Equal("\"a reason\"", Wording.Quoted("a reason"));
         Assert.Equal("local-area-and-sme-vcse", Wording.Word(Reservation.LocalAreaAndSmeVcse));
+        Assert.Equal("99", Wording.Word((Reservation)99));
         Assert.Equal("partly met", Wording.StatusWords(CriterionStatus.PartlyMet));
         Assert.Equal("not applicable", Wording.StatusWords(CriterionStatus.NotApplicable));
     }
