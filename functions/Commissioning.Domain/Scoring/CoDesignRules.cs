@@ -36,11 +36,8 @@ internal static class CoDesignRules
                 share = step.Share;
             }
         }
-        if (share < 1m)
-        {
-            a.Advise("climb", ("level", Wording.Word(level)));
-        }
-        return a.Earn(share);
+        // The advice shows only when the share falls short of the whole weight.
+        return a.Advise("climb", ("level", Wording.Word(level))).Earn(share);
     }
 
     private static readonly CycleStage[] Stages = Enum.GetValues<CycleStage>();
@@ -56,16 +53,7 @@ internal static class CoDesignRules
         var missing = new List<string>(4);
         foreach (var stage in Stages)
         {
-            var found = false;
-            foreach (var activity in activities)
-            {
-                if (activity.Stage == stage)
-                {
-                    found = true;
-                    break;
-                }
-            }
-            (found ? covered : missing).Add(Wording.Word(stage));
+            (activities.Any(activity => activity.Stage == stage) ? covered : missing).Add(Wording.Word(stage));
         }
         a.Read("$.coDesign.activities", $"{activities.Count} activit{(activities.Count == 1 ? "y" : "ies")}; stages: {(covered.Count == 0 ? "none" : string.Join(", ", covered))}");
         var parameters = f.Parameters;
@@ -148,10 +136,9 @@ internal static class CoDesignRules
             return a.NotEvidenced("$.coDesign.activities");
         }
         var groups = new List<string>(4);
-        var accessible = false;
+        var accessible = activities.Any(activity => activity.AccessibleFormats == true);
         foreach (var activity in activities)
         {
-            accessible |= activity.AccessibleFormats == true;
             foreach (var group in activity.Groups ?? [])
             {
                 if (PlanFacts.Given(group) && !ContainsIgnoringCase(groups, group.Trim()))

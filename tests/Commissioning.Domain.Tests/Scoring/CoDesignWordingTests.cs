@@ -24,6 +24,7 @@ public class CoDesignWordingTests
         {
             Activities = [new CoDesignActivity { Groups = ["carers", "Young people", " "] }, new CoDesignActivity { Groups = ["CARERS", "older people"], AccessibleFormats = false }],
         })),
+        ["two groups without accessible formats"] = ("C6", TestPlans.Procured().ChangeCoDesign(c => c with { Activities = [new CoDesignActivity { Groups = ["carers", "young people"] }] })),
         ["one group"] = ("C6", TestPlans.Procured().ChangeCoDesign(c => c with { Activities = [new CoDesignActivity { Groups = [" carers "], AccessibleFormats = true }] })),
         ["no groups"] = ("C6", TestPlans.Procured().ChangeCoDesign(c => c with { Activities = [new CoDesignActivity { AccessibleFormats = true }] })),
         ["feedback late"] = ("C7", TestPlans.Procured().ChangeCoDesign(c => c with { Feedback = new Feedback { Published = true, WithinWeeks = 12 } })),
@@ -37,6 +38,8 @@ public class CoDesignWordingTests
 
     public static TheoryData<string, CriterionStatus, string?, Evidence[]> Expected => new()
     {
+        { "two groups without accessible formats", PartlyMet, "Activities reached 2 group(s) (carers and young people) but none was in accessible formats; offer easy read, interpreters or other accessible formats.",
+            [new Evidence("groups named across $.coDesign.activities", "carers, young people"), new Evidence("accessible formats in any activity", "false")] },
         { "consultation", PartlyMet, "Involvement is at the level of consultation; move up the ladder towards co-production, with residents sharing decisions and delivery.", [new Evidence("$.coDesign.involvementLevel", "consultation")] },
         { "informing", NotMet, "Involvement is at the level of informing; move up the ladder towards co-production, with residents sharing decisions and delivery.", [new Evidence("$.coDesign.involvementLevel", "informing")] },
         { "no activities", NotMet, "Involvement covers 0 of the 4 stages; involve residents at needs, specification, evaluation and monitoring too.", [new Evidence("$.coDesign.activities", "0 activities; stages: none")] },

@@ -10,6 +10,10 @@ public class ProportionateFundingWordingTests
     {
         ["contract without a recorded reason"] = ("P1", TestPlans.Procured().ChangeBudget(b => b with { GrantConsidered = null })),
         ["only a route"] = ("P1", TestPlans.Procured().ChangeBudget(b => b with { FundingModel = null, GrantConsidered = null })),
+        ["a contract without a route"] = ("P1", TestPlans.Procured().ChangeBudget(b => b with { GrantConsidered = null }).ChangeProcurement(p => p with { Route = null })),
+        ["only the insurance"] = ("P3", TestPlans.Procured().ChangeProcurement(p => p with { SelectionQuestionnaire = null, MinimumAnnualTurnover = null })),
+        ["only the questionnaire"] = ("P3", TestPlans.Procured().ChangeProcurement(p => p with { Insurance = null, MinimumAnnualTurnover = null })),
+        ["only the turnover"] = ("P3", TestPlans.Procured().ChangeProcurement(p => p with { Insurance = null, SelectionQuestionnaire = null, MinimumAnnualTurnover = 120_001 })),
         ["every cash flow problem"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentTermsDays = 45, PaymentSchedule = PaymentSchedule.OnCompletion, PaymentByResultsPercent = 30 })),
         ["quarterly with some results"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentSchedule = PaymentSchedule.QuarterlyInArrears, PaymentByResultsPercent = 20 })),
         ["only a schedule"] = ("P2", TestPlans.Procured().ChangeBudget(b => b with { PaymentTermsDays = null, PaymentByResultsPercent = null })),
@@ -40,6 +44,12 @@ public class ProportionateFundingWordingTests
 
     public static TheoryData<string, CriterionStatus, string?, Evidence[]> Expected => new()
     {
+        { "a contract without a route", NotMet, "The plan funds this as a contract without recording whether a grant would do. Consider a grant, or record in grantConsidered why a contract is needed.",
+            [new Evidence("$.budget.fundingModel", "contract")] },
+        { "only the insurance", Met, null, [new Evidence("$.procurement.insurance.requiredAt", "award"), new Evidence("$.procurement.insurance.publicLiability", "1000000")] },
+        { "only the questionnaire", Met, null, [new Evidence("$.procurement.selectionQuestionnaire", "false")] },
+        { "only the turnover", PartlyMet, "The minimum annual turnover of £120,001 is more than 2 times the annual value of £60,000; lower it or drop it.",
+            [new Evidence("$.procurement.minimumAnnualTurnover", "120001"), new Evidence("annual value", "£60,000")] },
         { "no terms", PartlyMet, "Also add $.budget.paymentTermsDays so this can be judged in full.", [new Evidence("$.budget.paymentSchedule", "monthly"), new Evidence("$.budget.paymentByResultsPercent", "0")] },
         { "no schedule", PartlyMet, "Also add $.budget.paymentSchedule so this can be judged in full.", [new Evidence("$.budget.paymentTermsDays", "14"), new Evidence("$.budget.paymentByResultsPercent", "0")] },
         { "contract without a recorded reason", NotMet, "The plan funds this as a contract without recording whether a grant would do. Consider a grant, or record in grantConsidered why a contract is needed.", [new Evidence("$.budget.fundingModel", "contract")] },
