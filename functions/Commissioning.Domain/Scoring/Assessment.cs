@@ -102,7 +102,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
             Read(field, "not given");
         }
         Read("whichever the answer", $"to {questions}, this is {result}");
-        advice = first.advice?.FindAll(text => examples.TrueForAll(o => o.advice!.Contains(text)));
+        advice = first.advice?.FindAll(text => examples.TrueForAll(o => o.advice?.Contains(text) == true));
         if (status is CriterionStatus.PartlyMet or CriterionStatus.NotMet)
         {
             (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.SettledShortfall,
