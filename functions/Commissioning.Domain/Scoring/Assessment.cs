@@ -9,9 +9,9 @@ namespace Commissioning.Domain.Scoring;
 internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
 {
     private readonly List<Evidence> evidence = new(6);
-    private List<string>? advice;
+    private List<string> advice = new(2);
     private List<string>? missing;
-    private List<string>? partlyMissing;
+    private readonly List<string> partlyMissing = new(2);
 
     public CriterionDefinition Criterion => criterion;
     public CriterionStatus Status { get; private set; }
@@ -43,7 +43,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         {
             if (template.Key == key)
             {
-                (advice ??= new(2)).Add(Wording.Fill(template.Text, values));
+                advice.Add(Wording.Fill(template.Text, values));
                 return this;
             }
         }
@@ -53,18 +53,18 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     /// <summary>Advice written by the engine from rubric texts outside the criterion (e.g. registering the council).</summary>
     public Assessment AdviseText(string text)
     {
-        (advice ??= new(2)).Add(text);
+        advice.Add(text);
         return this;
     }
 
     /// <summary>A field the rule would have used; named in the advice when the criterion is judged on part of its evidence.</summary>
     public Assessment Lacks(string path)
     {
-        (partlyMissing ??= new(2)).Add(path);
+        partlyMissing.Add(path);
         return this;
     }
 
-    public bool HasAdvice => advice is { Count: > 0 };
+    public bool HasAdvice => advice.Count > 0;
 
     public Assessment Met() => Conclude(CriterionStatus.Met);
     public Assessment PartlyMet() => Conclude(CriterionStatus.PartlyMet);
@@ -83,7 +83,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         missing = [.. paths];
         if (paths.Length > 0)
         {
-            (advice ??= new(1)).Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
+            advice.Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
         }
         return Conclude(CriterionStatus.NotEvidenced);
     }
@@ -102,12 +102,10 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
             Read(field, "not given");
         }
         Read("whichever the answer", $"to {questions}, this is {result}");
-        advice = first.advice?.FindAll(text => examples.TrueForAll(o => o.advice?.Contains(text) == true));
-        if (status is CriterionStatus.PartlyMet or CriterionStatus.NotMet)
-        {
-            (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.SettledShortfall,
-                [("status", result), ("questions", questions), ("fields", Wording.List([.. first.partlyMissing ?? [], .. asked]))]));
-        }
+        // A met or not-applicable result shows no advice, so the request for the fields matters only to a shortfall.
+        advice = first.advice.FindAll(text => examples.TrueForAll(o => o.advice.Contains(text)));
+        advice.Add(Wording.Fill(rubric.Texts.SettledShortfall,
+            [("status", result), ("questions", questions), ("fields", Wording.List([.. first.partlyMissing, .. asked]))]));
         return Conclude(status);
     }
 
@@ -120,8 +118,8 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
             return this;
         }
         // The advice stays the rule's own, so a settled result can tell it from the request for missing fields.
-        IReadOnlyList<string> texts = advice ?? [];
-        if (status != CriterionStatus.NotEvidenced && partlyMissing is { Count: > 0 })
+        IReadOnlyList<string> texts = advice;
+        if (status != CriterionStatus.NotEvidenced && partlyMissing.Count > 0)
         {
             texts = [.. texts, Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))])];
         }

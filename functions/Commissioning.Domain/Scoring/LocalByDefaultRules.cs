@@ -183,15 +183,8 @@ internal static class LocalByDefaultRules
         var localDates = new List<DateOnly?>(events.Count);
         foreach (var engagement in events)
         {
-            EngagedOrganisation? local = null;
-            foreach (var organisation in engagement.Organisations ?? [])
-            {
-                if (organisation.Type is { } type && f.Parameters.LocalSectorTypes.Contains(type) && Postcodes.IsIn(organisation.Postcode, districts))
-                {
-                    local = organisation;
-                    break;
-                }
-            }
+            var local = (engagement.Organisations ?? []).FirstOrDefault(organisation =>
+                organisation.Type is { } type && f.Parameters.LocalSectorTypes.Contains(type) && Postcodes.IsIn(organisation.Postcode, districts));
             if (local is null)
             {
                 continue;

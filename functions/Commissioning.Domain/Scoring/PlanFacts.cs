@@ -79,14 +79,10 @@ internal sealed class PlanFacts
     public bool? AtOrAboveThreshold => TotalValue is { } value ? value >= Threshold.Amount : null;
 
     /// <summary>"£207,720 (goods and services (councils))".</summary>
-    public string ThresholdText => thresholdText ??= $"{ThresholdAmountText} ({Threshold.Name})";
-    public string ThresholdAmountText => thresholdAmountText ??= Wording.Money(Threshold.Amount);
-    /// <summary>The total value in words ("£480,000"); empty when unknown.</summary>
-    public string TotalValueText => totalValueText ??= TotalValue is { } value ? Wording.Money(value) : "";
-
-    private string? thresholdText;
-    private string? thresholdAmountText;
-    private string? totalValueText;
+    public string ThresholdText => $"{ThresholdAmountText} ({Threshold.Name})";
+    public string ThresholdAmountText => Wording.Money(Threshold.Amount);
+    /// <summary>The total value in words ("£480,000"), read only where a rule or alert knows the value is given.</summary>
+    public string TotalValueText => Wording.Money(TotalValue ?? 0m);
 
     private static Threshold Find(Rubric rubric, ThresholdKind kind, DateOnly date)
     {

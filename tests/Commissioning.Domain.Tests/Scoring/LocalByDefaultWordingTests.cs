@@ -29,6 +29,16 @@ public class LocalByDefaultWordingTests
         ["lots without values or a total"] = ("L3", TestPlans.Procured().ChangeBudget(b => b with { TotalValue = null }).ChangeProcurement(p => p with { Lots = [new Lot()] })),
         ["no lots and no total"] = ("L3", TestPlans.Procured().ChangeBudget(b => b with { TotalValue = null }).ChangeProcurement(p => p with { Lots = [] })),
         ["a term of no months"] = ("L3", TestPlans.Procured().ChangeBudget(b => b with { TermMonths = 0, ExtensionMonths = null })),
+        ["an event with two local organisations"] = ("L4", TestPlans.Procured().WithEngagement(new EngagementEvent
+        {
+            Date = new DateOnly(2025, 11, 1),
+            Organisations =
+            [
+                new EngagedOrganisation { Name = "Big Co", Type = OrganisationType.Large, Postcode = "SG1 1AA" },
+                new EngagedOrganisation { Name = "Stevenage CVS", Type = OrganisationType.Infrastructure, Postcode = "SG1 1HN" },
+                new EngagedOrganisation { Name = "Shephall Trust", Type = OrganisationType.Vcse, Postcode = "SG2 9QT" },
+            ],
+        })),
         ["an event without organisations"] = ("L4", TestPlans.Procured().WithEngagement(new EngagementEvent { Date = new DateOnly(2025, 11, 1) }, Event(new DateOnly(2025, 12, 20), "Bedwell Community Association", "SG1 2BB"), Event(null, "Shephall Trust", "SG2 9QT"))),
         ["healthcare not said, light-touch false"] = ("L8", TestPlans.Procured().ChangeService(s => s with { LightTouch = false, HealthcareService = null }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open })),
         ["light-touch not said, healthcare false"] = ("L8", TestPlans.Procured().ChangeService(s => s with { LightTouch = null, HealthcareService = false }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open })),
@@ -52,6 +62,8 @@ public class LocalByDefaultWordingTests
 
     public static TheoryData<string, CriterionStatus, string?, Evidence[]> Expected => new()
     {
+        { "an event with two local organisations", Met, null, [new Evidence("$.market.engagement", "1 event"), new Evidence("$.procurement.plannedTenderDate", "2026-03-02"),
+            new Evidence("local postcode districts", "SG1, SG2"), new Evidence("local organisation engaged", "Stevenage CVS (SG1 1HN) on 2025-11-01")] },
         { "largest lot too large", NotMet, "The largest lot is worth £700,000 a year: above what a local organisation can take on (about £207,720 a year, or £415,440 with consortia welcome). Split it into smaller lots or awards, and welcome consortia.", [new Evidence("$.procurement.lots (largest value)", "£700,000"), new Evidence("$.budget.termMonths", "12"), new Evidence("$.budget.extensionMonths", "0"), new Evidence("annual value", "£700,000")] },
         { "lots without values or a total", NotEvidenced, "The plan does not say enough to score \"Size a local organisation can win\". Add $.procurement.lots[*].value.", [] },
         { "no lots and no total", NotEvidenced, "The plan does not say enough to score \"Size a local organisation can win\". Add $.budget.totalValue.", [] },

@@ -231,7 +231,7 @@ public class ProportionateFundingRuleTests
         Assert.Equal([new Evidence("$.budget.extensionMonths", "61"), new Evidence("$.budget.breakClause", "true"), new Evidence("$.budget.termMonths", "not given"),
             new Evidence("whichever the answer", "to \"term?\", this is partly met")], result.Evidence);
         Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 0 }).StatusOf("P5"));
-        // 24 months of extensions: 25–35 in all is partly met, 36–60 met with the break clause, more partly met.
-        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 24 }).StatusOf("P5"));
+        // 30 months of extensions: 31–35 in all is partly met, 36–60 met with the break clause, more partly met.
+        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 30 }).StatusOf("P5"));
     }
 }

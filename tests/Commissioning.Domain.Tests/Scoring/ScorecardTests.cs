@@ -350,4 +350,15 @@ public class ScorecardTests
         Assert.Equal("Council E07000243 has no record of its local postcode districts, so local organisations cannot be recognised. Register the council (PUT /api/councils/E07000243) and score the plan again.", result.Recommendation);
         Assert.Equal(2, scorecard.Notes.Count);
     }
+
+    [Fact]
+    public void PointsAreWrittenWithoutTrailingZerosAndScoringNeedsAPlanAndARubric()
+    {
+        var json = DomainJson.Serialize(TestPlans.Procured().ChangeCoDesign(c => c with { Feedback = new Feedback { Published = true, WithinWeeks = 12 } }).Score());
+        Assert.Contains("\"weight\":15,\"points\":15,", json);
+        Assert.Contains("\"weight\":10,\"points\":5,", json);
+        Assert.DoesNotContain(".0,", json);
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => ScoringEngine.Score(null!, RubricVersions.Current, null, Samples.Today)).ParamName);
+        Assert.Equal("rubric", Assert.Throws<ArgumentNullException>(() => ScoringEngine.Score(TestPlans.Procured(), null!, null, Samples.Today)).ParamName);
+    }
 }
