@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Commissioning.Domain.Plans;
 
-// The commissioning plan a commissioner submits (design: plan-schema.md).
+// The commissioning plan a commissioner submits; its published JSON Schema (GET /api/schema/plan) comes from PlanShape.cs.
 // Every member that is not required is nullable: a missing field is evidence that is absent,
 // never an error. Shapes and limits for validation and the JSON Schema live in PlanShape.cs;
 // a test proves the two agree member by member.

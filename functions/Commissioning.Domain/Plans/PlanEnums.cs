@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Commissioning.Domain.Plans;
 
-// Enum members carry the exact kebab-case words of plan-schema.md; those words are the contract.
+// Enum members carry the exact kebab-case words of the published plan schema (GET /api/schema/plan); those words are the contract.
 
 public enum ServiceCategory
 {

@@ -127,7 +127,7 @@ public sealed class ArrayShape(string description, Shape items, int maxItems) : 
     public int MaxItems { get; } = maxItems;
 }
 
-/// <summary>The shape of a commissioning plan (plan-schema.md), version 1.0.</summary>
+/// <summary>The shape of a commissioning plan, version 1.0: the source of the published JSON Schema and of validation.</summary>
 public static class PlanShape
 {
     public const string SchemaVersion = "1.0";

@@ -4,7 +4,7 @@ namespace Commissioning.Domain.Rubrics;
 /// <summary>
 /// A versioned rubric: criteria, weights, thresholds, alerts, their texts and every number the rules use.
 /// It is data: a later law change or a council's own version is a new <see cref="Rubric"/> value, and the
-/// scoring engine reads everything it compares against from here (design: rubric.md).
+/// scoring engine reads everything it compares against from here. Why each rule reads as it does: docs/rubric.md.
 /// </summary>
 public sealed record Rubric
 {
@@ -180,6 +180,11 @@ public sealed record RubricTexts
     public required string ThresholdNote { get; init; }
     /// <summary>Added to a recommendation when some of the criterion's fields are missing: {fields}.</summary>
     public required string PartialEvidence { get; init; }
+    /// <summary>
+    /// Added to a recommendation when every answer to the missing fields gives the same shortfall (decision 0013):
+    /// {status}, {questions}, {fields}.
+    /// </summary>
+    public required string SettledShortfall { get; init; }
     /// <summary>Scorecard note when a dimension has no applicable criteria: {dimension}.</summary>
     public required string DimensionWithoutApplicableCriteriaNote { get; init; }
 }

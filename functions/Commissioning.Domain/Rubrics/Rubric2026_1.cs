@@ -2,7 +2,7 @@
 namespace Commissioning.Domain.Rubrics;
 
 /// <summary>
-/// Keep it Local rubric 2026.1 (design: rubric.md), as data. Numbers the rules compare against are in
+/// Keep it Local rubric 2026.1 (explained in docs/rubric.md), as data. Numbers the rules compare against are in
 /// <see cref="RuleParameters"/>; texts take the plan's own values through {placeholders}.
 /// </summary>
 internal static class Rubric2026_1
@@ -95,6 +95,7 @@ internal static class Rubric2026_1
             CouncilNotRegisteredNote = "Council {councilCode} is not registered (or has no local postcode districts), so criteria that need to know which postcodes are local (L4) are not evidenced. Register it with PUT /api/councils/{councilCode} (name and localPostcodeDistricts, e.g. [\"SG1\",\"SG2\"]) and score the plan again.",
             ThresholdNote = "Threshold used: {thresholdName}, {threshold} including VAT ({inForce}), the one in force on {date}, {dateSource}.",
             PartialEvidence = "Also add {fields} so this can be judged in full.",
+            SettledShortfall = "Whichever the answer to {questions}, this is {status}; add {fields} and score the plan again to see what would meet it.",
             DimensionWithoutApplicableCriteriaNote = "No criterion in \"{dimension}\" applies to this plan; it is shown as 100 and left out of the overall score.",
         },
         Dimensions =

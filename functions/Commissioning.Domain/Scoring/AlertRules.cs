@@ -1,4 +1,3 @@
-
 namespace Commissioning.Domain.Scoring;
 
 /// <summary>

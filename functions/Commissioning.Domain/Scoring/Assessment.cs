@@ -1,4 +1,3 @@
-
 namespace Commissioning.Domain.Scoring;
 
 /// <summary>
@@ -8,9 +7,9 @@ namespace Commissioning.Domain.Scoring;
 internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
 {
     private readonly List<Evidence> evidence = new(6);
-    private List<string>? advice;
+    private List<string> advice = new(2);
     private List<string>? missing;
-    private List<string>? partlyMissing;
+    private readonly List<string> partlyMissing = new(2);
 
     public CriterionDefinition Criterion => criterion;
     public CriterionStatus Status { get; private set; }
@@ -32,6 +31,9 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     public Assessment ReadText(string path, string? value) => value is not null ? Read(path, Wording.Quoted(value)) : this;
     public Assessment Read<T>(string path, T? value) where T : struct, Enum => value is { } v ? Read(path, Wording.Word(v)) : this;
 
+    /// <summary>Reads the total value and the threshold it is compared with (the rules that branch on the threshold).</summary>
+    public Assessment ReadThreshold(PlanFacts facts) => Read("$.budget.totalValue", facts.TotalValue).Read("threshold", facts.ThresholdText);
+
     /// <summary>Adds the rubric's advice for this shortfall, filled with the plan's values.</summary>
     public Assessment Advise(string key, params ReadOnlySpan<(string Name, string Value)> values)
     {
@@ -39,7 +41,7 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         {
             if (template.Key == key)
             {
-                (advice ??= new(2)).Add(Wording.Fill(template.Text, values));
+                advice.Add(Wording.Fill(template.Text, values));
                 return this;
             }
         }
@@ -49,18 +51,18 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
     /// <summary>Advice written by the engine from rubric texts outside the criterion (e.g. registering the council).</summary>
     public Assessment AdviseText(string text)
     {
-        (advice ??= new(2)).Add(text);
+        advice.Add(text);
         return this;
     }
 
     /// <summary>A field the rule would have used; named in the advice when the criterion is judged on part of its evidence.</summary>
     public Assessment Lacks(string path)
     {
-        (partlyMissing ??= new(2)).Add(path);
+        partlyMissing.Add(path);
         return this;
     }
 
-    public bool HasAdvice => advice is { Count: > 0 };
+    public bool HasAdvice => advice.Count > 0;
 
     public Assessment Met() => Conclude(CriterionStatus.Met);
     public Assessment PartlyMet() => Conclude(CriterionStatus.PartlyMet);
@@ -79,9 +81,30 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
         missing = [.. paths];
         if (paths.Length > 0)
         {
-            (advice ??= new(1)).Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
+            advice.Insert(0, Wording.Fill(rubric.Texts.NotEvidenced, [("title", criterion.Title), ("fields", Wording.List(missing))]));
         }
         return Conclude(CriterionStatus.NotEvidenced);
+    }
+
+    /// <summary>
+    /// Concludes with the status every answer to the <paramref name="asked"/> fields gives (see <see cref="MissingAnswers"/>),
+    /// from the <paramref name="examples"/> that show it: the evidence and advice they all share (the rest depends on
+    /// the answer, not on the plan), each asked field as not given, and whichever the answer.
+    /// </summary>
+    public Assessment Settle(List<Assessment> examples, HashSet<string> asked, string questions, string result, CriterionStatus status)
+    {
+        var first = examples[0];
+        evidence.AddRange(first.evidence.FindAll(e => !asked.Contains(e.Field) && examples.TrueForAll(o => o.evidence.Contains(e))));
+        foreach (var field in asked)
+        {
+            Read(field, "not given");
+        }
+        Read("whichever the answer", $"to {questions}, this is {result}");
+        // A met or not-applicable result shows no advice, so the request for the fields matters only to a shortfall.
+        advice = first.advice.FindAll(text => examples.TrueForAll(o => o.advice.Contains(text)));
+        advice.Add(Wording.Fill(rubric.Texts.SettledShortfall,
+            [("status", result), ("questions", questions), ("fields", Wording.List([.. first.partlyMissing, .. asked]))]));
+        return Conclude(status);
     }
 
     private Assessment Conclude(CriterionStatus status)
@@ -92,15 +115,17 @@ internal sealed class Assessment(CriterionDefinition criterion, Rubric rubric)
             Recommendation = null;
             return this;
         }
-        if (status != CriterionStatus.NotEvidenced && partlyMissing is { Count: > 0 })
+        // The advice stays the rule's own, so a settled result can tell it from the request for missing fields.
+        IReadOnlyList<string> texts = advice;
+        if (status != CriterionStatus.NotEvidenced && partlyMissing.Count > 0)
         {
-            (advice ??= new(1)).Add(Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))]));
+            texts = [.. texts, Wording.Fill(rubric.Texts.PartialEvidence, [("fields", Wording.List(partlyMissing))])];
         }
-        if (advice is not { Count: > 0 })
+        if (texts.Count == 0)
         {
             throw new InvalidOperationException($"Criterion {criterion.Id} fell short ({status}) without advice: a rule defect.");
         }
-        Recommendation = advice.Count == 1 ? advice[0] : string.Join(" ", advice);
+        Recommendation = string.Join(" ", texts);
         return this;
     }
 }

@@ -1,4 +1,3 @@
-
 namespace Commissioning.Domain.Scoring;
 
 /// <summary>What the rules need to know about a plan beyond its own fields: funding type, threshold, annual value.</summary>
@@ -8,6 +7,7 @@ internal sealed class PlanFacts
     {
         Plan = plan;
         Rubric = rubric;
+        scoringDate = today;
         Parameters = rubric.Parameters;
         Council = council;
         Budget = plan.Budget ?? EmptyBudget;
@@ -33,6 +33,11 @@ internal sealed class PlanFacts
         }
         LocalDistricts = council is { LocalPostcodeDistricts.Count: > 0 } ? council.LocalPostcodeDistricts : null;
     }
+
+    private readonly DateOnly scoringDate;
+
+    /// <summary>The same facts for another version of the plan (the same rubric, council and scoring date).</summary>
+    public PlanFacts With(Plan plan) => new(plan, Rubric, Council, scoringDate);
 
     private static readonly Budget EmptyBudget = new();
     private static readonly Procurement EmptyProcurement = new();
@@ -63,18 +68,17 @@ internal sealed class PlanFacts
     /// <summary>The council's local postcode districts; null when the council is not registered or lists none.</summary>
     public IReadOnlyList<string>? LocalDistricts { get; }
 
+    /// <summary>True when a text field says something (not missing, empty or blank).</summary>
+    public static bool Given(string? text) => !string.IsNullOrWhiteSpace(text);
+
     /// <summary>True or false when the total value is known: compared with the threshold as the Act does (whole term, VAT included).</summary>
     public bool? AtOrAboveThreshold => TotalValue is { } value ? value >= Threshold.Amount : null;
 
     /// <summary>"£207,720 (goods and services (councils))".</summary>
-    public string ThresholdText => thresholdText ??= $"{ThresholdAmountText} ({Threshold.Name})";
-    public string ThresholdAmountText => thresholdAmountText ??= Wording.Money(Threshold.Amount);
-    /// <summary>The total value in words ("£480,000"); empty when unknown.</summary>
-    public string TotalValueText => totalValueText ??= TotalValue is { } value ? Wording.Money(value) : "";
-
-    private string? thresholdText;
-    private string? thresholdAmountText;
-    private string? totalValueText;
+    public string ThresholdText => $"{ThresholdAmountText} ({Threshold.Name})";
+    public string ThresholdAmountText => Wording.Money(Threshold.Amount);
+    /// <summary>The total value in words ("£480,000"), read only where a rule or alert knows the value is given.</summary>
+    public string TotalValueText => Wording.Money(TotalValue ?? 0m);
 
     private static Threshold Find(Rubric rubric, ThresholdKind kind, DateOnly date)
     {

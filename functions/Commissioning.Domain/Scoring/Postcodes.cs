@@ -26,13 +26,7 @@ public static class Postcodes
     /// <summary>The district (outward code): "SG1 1HN" → "SG1", "SG10 1AB" → "SG10".</summary>
     public static string? District(string? postcode)
     {
-        var normalised = Normalise(postcode);
-        if (normalised is null)
-        {
-            return null;
-        }
-        var space = normalised.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? normalised : normalised[..space];
+        return Normalise(postcode)?.Split(' ')[0];
     }
 
     /// <summary>True when the postcode's district is one of <paramref name="districts"/> (compared whole, never by prefix).</summary>

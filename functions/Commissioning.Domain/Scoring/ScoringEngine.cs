@@ -1,4 +1,3 @@
-
 namespace Commissioning.Domain.Scoring;
 
 /// <summary>
@@ -164,10 +163,9 @@ public static class ScoringEngine
     private static PrincipleSummary[] SummarisePrinciples(Rubric rubric, DimensionTally[] tallies)
     {
         var count = rubric.Principles.Count;
+        // stackalloc starts at zero.
         Span<decimal> earned = stackalloc decimal[count];
         Span<decimal> applicable = stackalloc decimal[count];
-        earned.Clear();
-        applicable.Clear();
         foreach (var tally in tallies)
         {
             for (var c = 0; c < tally.Assessments.Length; c++)

@@ -18,6 +18,8 @@ internal static class Wording
     public static string Bool(bool value) => value ? "true" : "false";
     public static string Quoted(string text) => "\"" + text + "\"";
     public static string Word<T>(T value) where T : struct, Enum => ContractWords<T>.Of(value);
+    /// <summary>"met", "partly met", "not met", "not applicable", "not evidenced".</summary>
+    public static string StatusWords(CriterionStatus status) => Word(status).Replace('-', ' ');
 
     /// <summary>"needs, specification and monitoring".</summary>
     public static string List(IReadOnlyList<string> items) => items.Count switch
@@ -33,41 +35,32 @@ internal static class Wording
     /// </summary>
     public static string Fill(string template, ReadOnlySpan<(string Name, string Value)> values)
     {
-        var open = template.IndexOf('{', StringComparison.Ordinal);
-        if (open < 0)
-        {
-            return template;
-        }
         var text = new StringBuilder(template.Length + 64);
         var from = 0;
-        while (open >= 0)
+        for (var open = template.IndexOf('{', StringComparison.Ordinal); open != -1; open = template.IndexOf('{', from))
         {
             var close = template.IndexOf('}', open + 1);
-            if (close < 0)
+            if (close == -1)
             {
                 throw new InvalidOperationException($"Unclosed placeholder in \"{template}\".");
             }
-            text.Append(template, from, open - from);
             var name = template.AsSpan(open + 1, close - open - 1);
-            var found = false;
-            foreach (var (n, v) in values)
-            {
-                if (name.SequenceEqual(n))
-                {
-                    text.Append(v);
-                    found = true;
-                    break;
-                }
-            }
-            if (!found)
-            {
-                throw new InvalidOperationException($"No value for placeholder {{{name}}} in \"{template}\".");
-            }
+            text.Append(template, from, open - from).Append(ValueOf(name, values) ?? throw new InvalidOperationException($"No value for placeholder {{{name}}} in \"{template}\"."));
             from = close + 1;
-            open = template.IndexOf('{', from);
         }
-        text.Append(template, from, template.Length - from);
-        return text.ToString();
+        return text.Append(template, from, template.Length - from).ToString();
+    }
+
+    private static string? ValueOf(ReadOnlySpan<char> name, ReadOnlySpan<(string Name, string Value)> values)
+    {
+        foreach (var (n, v) in values)
+        {
+            if (name.SequenceEqual(n))
+            {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static class ContractWords<T> where T : struct, Enum

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Commissioning.Functions.Rendering;
 
-/// <summary>Escaping functions every template can call (<c>md_escape</c>, <c>json_string</c>, <c>slack_escape</c>), beside Scriban's <c>html.escape</c>.</summary>
+/// <summary>
+/// Escaping functions every template can call (<c>md_escape</c>, <c>md_text</c>, <c>md_cell</c>, <c>json_string</c>,
+/// <c>slack_escape</c>), beside Scriban's <c>html.escape</c>.
+/// </summary>
 public static class TemplateFunctions
 {
     private static readonly JsonSerializerOptions JsonStringOptions = new() { Encoder = JavaScriptEncoder.Default };
@@ -12,6 +15,8 @@ public static class TemplateFunctions
     internal static string Rename(string member) => member switch
     {
         nameof(MdEscape) => "md_escape",
+        nameof(MdText) => "md_text",
+        nameof(MdCell) => "md_cell",
         nameof(JsonString) => "json_string",
         nameof(SlackEscape) => "slack_escape",
         _ => member,
@@ -42,6 +47,96 @@ public static class TemplateFunctions
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Makes plan text inert in a line of Markdown that it does not start, escaping only what would mean something
+    /// there (CommonMark with GitHub's tables and strikethrough), so the text reads as written: HTML and autolinks
+    /// (<c>&lt;</c>, <c>&gt;</c>, an <c>&amp;</c> that would begin an entity), code (<c>`</c>), emphasis and strikethrough
+    /// (<c>*</c> and <c>~</c> unless spaced on both sides, <c>_</c> unless inside a word), links (<c>[</c>, <c>]</c>, and
+    /// <c>(</c> right after <c>]</c>), a backslash that would escape what follows, a heading's closing <c>#</c>s at the end,
+    /// and template braces (<c>{{</c>, <c>}}</c>). Line breaks become spaces. "(borough-wide)" and "+6.7 points" stay as
+    /// they are. The templates never put a printed string at the start of a line or right before <c>(</c> or <c>[</c>.
+    /// </summary>
+    public static string MdText(object? value) => EscapeMarkdown(value?.ToString() ?? string.Empty, inTableCell: false);
+
+    /// <summary>As <see cref="MdText"/>, inside a table cell, where <c>|</c> would end the cell.</summary>
+    public static string MdCell(object? value) => EscapeMarkdown(value?.ToString() ?? string.Empty, inTableCell: true);
+
+    private static string EscapeMarkdown(string text, bool inTableCell)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var before = i > 0 ? text[i - 1] : '\0';
+            var after = i + 1 < text.Length ? text[i + 1] : '\0';
+            var escape = c switch
+            {
+                '\\' => after == '\0' || IsAsciiPunctuation(after),
+                '`' or '[' or ']' => true,
+                '*' or '~' => !(IsSpace(before) && IsSpace(after)),
+                '_' => !(char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)) && !(IsSpace(before) && IsSpace(after)),
+                '(' => before == ']',
+                '#' => ClosesAHeading(text, i),
+                '{' or '}' => before == c || after == c,
+                '|' => inTableCell,
+                _ => false,
+            };
+            switch (c)
+            {
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '&': builder.Append(StartsAReference(text, i) ? "&amp;" : "&"); break;
+                case '\r': break;
+                case '\n': builder.Append(' '); break;
+                default:
+                    if (escape)
+                    {
+                        builder.Append('\\');
+                    }
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
+
+    private static bool IsAsciiPunctuation(char c) => c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~');
+
+    /// <summary>True for a <c>#</c> in a run of them that ends the text and follows a space (or starts it): a heading would drop it.</summary>
+    private static bool ClosesAHeading(string text, int at)
+    {
+        var start = at;
+        while (start > 0 && text[start - 1] == '#')
+        {
+            start--;
+        }
+        var end = at;
+        while (end + 1 < text.Length && text[end + 1] == '#')
+        {
+            end++;
+        }
+        return (start == 0 || IsSpace(text[start - 1])) && text.AsSpan(end + 1).IsWhiteSpace();
+    }
+
+    /// <summary>True when the <c>&amp;</c> at <paramref name="at"/> begins what Markdown reads as an entity or character reference (<c>&amp;amp;</c>, <c>&amp;#38;</c>).</summary>
+    private static bool StartsAReference(string text, int at)
+    {
+        var i = at + 1;
+        if (i < text.Length && text[i] == '#')
+        {
+            i++;
+        }
+        var start = i;
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+        return i > start && i < text.Length && text[i] == ';';
     }
 
     /// <summary>A JSON string literal, quotes included, safe for any text (quotes, newlines, emoji, &lt;, &amp;).</summary>

@@ -42,6 +42,59 @@ public class ComplianceAlertTests
         Assert.DoesNotContain("{", alert.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Firing))]
+    public void AlertsOneToEightStayQuietForTheSamePlanFundedAsAGrantWhileNineFiresEitherWay(string id, Plan plan)
+    {
+        if (id == "A10")
+        {
+            return;
+        }
+        var grant = plan.ChangeBudget(b => b with { FundingModel = FundingModel.Grant });
+        if (id == "A9")
+        {
+            Assert.Contains(id, grant.AlertIds());
+        }
+        else
+        {
+            Assert.DoesNotContain(id, grant.AlertIds());
+        }
+    }
+
+    private const string Check = " Check with your procurement/legal team.";
+
+    public static TheoryData<string, Plan, string> Messages => new()
+    {
+        { "A1", Compliant.ChangeBudget(b => b with { TotalValue = 250_000 }).ChangeProcurement(p => p with { Route = ProcurementRoute.BelowThresholdInvited, Reservation = Reservation.None }),
+            "The route is below-threshold-invited but the total value of £250,000 is at or above the goods and services (councils) threshold of £207,720. The contract may need an above-threshold procedure." + Check },
+        { "A2", Compliant.ChangeBudget(b => b with { TotalValue = 700_000 }).ChangeService(s => s with { LightTouch = true }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open, Reservation = Reservation.Uk }),
+            "A uk reservation is planned on a contract of £700,000, at or above the light-touch services threshold of £663,540; these reservations are allowed below the threshold only." + Check },
+        { "A3", Compliant.ChangeService(s => s with { LightTouch = false }).ChangeBudget(b => b with { TermMonths = 48, ExtensionMonths = 24 }).ChangeProcurement(p => p with { Reservation = Reservation.PublicServiceMutual }),
+            "A public-service-mutual reservation is planned for 72 months with extensions and for a service that is not a light-touch service. Such a reservation is limited to light-touch services and a term of 60 months." + Check },
+        { "A4", Compliant.ChangeBudget(b => b with { PaymentTermsDays = 45 }),
+            "Payment terms are 45 days; public contracts must pay valid invoices within 30 days." + Check },
+        { "A6", Compliant.ChangeBudget(b => b with { TotalValue = 150_000 }).ChangeProcurement(p => p with { SelectionQuestionnaire = true }),
+            "A selection questionnaire is planned on a contract of £150,000, below the goods and services (councils) threshold of £207,720; a separate suitability stage is not allowed below the threshold." + Check },
+        { "A7", Compliant.ChangeBudget(b => b with { TotalValue = 207_720 }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open, Reservation = Reservation.None, Lots = [], NoLotsReason = " " }),
+            "The contract of £207,720 is at or above the goods and services (councils) threshold of £207,720, is not divided into lots, and no reason is recorded. The authority must consider lots and record why it did not use them." + Check },
+        { "A8", Compliant.ChangeBudget(b => b with { TotalValue = 45_500 }).ChangeProcurement(p => p with { NoticePlanned = false }),
+            "The competition is advertised (below-threshold-open) and worth £45,500, at or above £30,000, but no below-threshold tender notice is planned." + Check },
+        { "A9", TestPlans.Grant().ChangeService(s => s with { HealthcareService = true }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open }),
+            "This is a healthcare service in scope of the Provider Selection Regime, but it is planned under the open route. Healthcare services are arranged under the PSR." + Check },
+        { "A10", TestPlans.Grant().ChangeBudget(b => b with { FundingModel = FundingModel.ParticipatoryBudget, PaymentByResultsPercent = 12.5m })
+                .ChangeProcurement(p => p with { Route = ProcurementRoute.DirectAward, Weighting = new Weighting { Price = 30 } }),
+            "The plan funds this as a participatory-budget but weights price at 30%, pays 12.5% by results and uses the direct-award route: signs of a contract for services, which the Procurement Act covers. Take advice on grant or contract, and on subsidy control." + Check },
+        { "A10", TestPlans.Grant().ChangeBudget(b => b with { FundingModel = FundingModel.Contract, PaymentByResultsPercent = 1 }),
+            "The plan funds this as a grant but pays 1% by results: signs of a contract for services, which the Procurement Act covers. Take advice on grant or contract, and on subsidy control." + Check },
+    };
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void EachAlertSaysWhatItSawInThePlansOwnNumbers(string id, Plan plan, string message)
+    {
+        Assert.Equal(message, Assert.Single(plan.Score().Alerts, a => a.Id == id).Message);
+    }
+
     public static TheoryData<string, Plan> Quiet => new()
     {
         // Just below the threshold in force on the tender date.
@@ -62,6 +115,21 @@ public class ComplianceAlertTests
         { "A9", Compliant.ChangeService(s => s with { HealthcareService = true }).ChangeProcurement(p => p with { Route = ProcurementRoute.PsrCompetitive }) },
         { "A10", TestPlans.Grant().ChangeProcurement(p => p with { Weighting = new Weighting { Price = 0 } }) },
         { "A10", Compliant.ChangeProcurement(p => p with { Weighting = new Weighting { Price = 100 } }) },
+        { "A10", TestPlans.Grant().ChangeBudget(b => b with { PaymentByResultsPercent = 0 }).ChangeProcurement(p => p with { Route = ProcurementRoute.GrantAward }) },
+        { "A3", Compliant.ChangeService(s => s with { LightTouch = null }).ChangeBudget(b => b with { TermMonths = 60, ExtensionMonths = 0 }).ChangeProcurement(p => p with { Reservation = Reservation.PublicServiceMutual }) },
+        { "A3", Compliant.ChangeService(s => s with { LightTouch = false }).ChangeProcurement(p => p with { Reservation = Reservation.SupportedEmployment }) },
+        { "A6", Compliant.ChangeBudget(b => b with { TotalValue = null }).ChangeProcurement(p => p with { SelectionQuestionnaire = true }) },
+        { "A6", Compliant.ChangeBudget(b => b with { TotalValue = 207_720 }).ChangeProcurement(p => p with { SelectionQuestionnaire = true, Route = ProcurementRoute.Open, Reservation = Reservation.None }) },
+        { "A7", Compliant.ChangeBudget(b => b with { TotalValue = 207_719 }).ChangeProcurement(p => p with { Lots = [] }) },
+        { "A7", Compliant.ChangeBudget(b => b with { TotalValue = 300_000 }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open, Reservation = Reservation.None, Lots = [new Lot(), new Lot()] }) },
+        { "A8", Compliant.ChangeBudget(b => b with { TotalValue = 207_720 }).ChangeProcurement(p => p with { NoticePlanned = false }) },
+        { "A8", Compliant.ChangeBudget(b => b with { TotalValue = null }).ChangeProcurement(p => p with { NoticePlanned = false }) },
+        { "A9", Compliant.ChangeService(s => s with { HealthcareService = true }).ChangeProcurement(p => p with { Route = ProcurementRoute.GrantAward }) },
+        { "A9", Compliant.ChangeService(s => s with { HealthcareService = true }).ChangeProcurement(p => p with { Route = null }) },
+        { "A9", Compliant.ChangeService(s => s with { HealthcareService = null }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open }) },
+        { "A1", Compliant.ChangeBudget(b => b with { TotalValue = null }) },
+        { "A2", Compliant.ChangeBudget(b => b with { TotalValue = 207_719 }).ChangeProcurement(p => p with { Reservation = Reservation.LocalArea }) },
+        { "A4", Compliant.ChangeBudget(b => b with { PaymentTermsDays = null }) },
     };
 
     [Theory]

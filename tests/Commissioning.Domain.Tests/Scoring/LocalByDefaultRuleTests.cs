@@ -61,11 +61,46 @@ public class LocalByDefaultRuleTests
     }
 
     [Fact]
-    public void ReservationWithoutAKnownValueCannotBeJudgedOnEitherSideOfTheThreshold()
+    public void WithoutAKnownValueAReservationIsNotEvidencedWhenTheSideOfTheThresholdWouldDecide()
     {
-        var result = TestPlans.Procured().ChangeBudget(b => b with { TotalValue = null }).Score().Criterion("L1");
+        // No reservation and no reason: not met below the threshold, not applicable above it.
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = null })
+            .ChangeProcurement(p => p with { Reservation = Reservation.None })
+            .Score().Criterion("L1");
         Assert.Equal(NotEvidenced, result.Status);
         Assert.Equal(["$.budget.totalValue"], result.MissingFields);
+        Assert.Equal("The plan does not say enough to score \"Reservation considered\". Add $.budget.totalValue.", result.Recommendation);
+    }
+
+    [Fact]
+    public void AboveTheThresholdInOneLotASilentReservationCostsNothing()
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = 400_000 })
+            .ChangeProcurement(p => p with { Reservation = null, Lots = [new Lot { Value = 400_000 }] })
+            .Score().Criterion("L1");
+        Assert.Equal(NotApplicable, result.Status);
+        Assert.Contains(new Evidence("whichever the answer", "to \"reservation?\", this is met wherever it applies, so it is not counted"), result.Evidence);
+        Assert.Contains(new Evidence("$.procurement.reservation", "not given"), result.Evidence);
+        Assert.Contains(new Evidence("$.procurement.lots", "1"), result.Evidence);
+        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeProcurement(p => p with { Reservation = null }).StatusOf("L1"));
+    }
+
+    [Fact]
+    public void WithoutAKnownValueALocalReservationInTwoLotsIsMetOnEitherSideOfTheThreshold()
+    {
+        var result = TestPlans.Procured().ChangeBudget(b => b with { TotalValue = null }).Score().Criterion("L1");
+        Assert.Equal(Met, result.Status);
+        Assert.Empty(result.MissingFields);
+        Assert.Equal(
+            [
+                new Evidence("$.procurement.reservation", "local-area-and-sme-vcse"),
+                new Evidence("threshold", "£207,720 (goods and services (councils))"),
+                new Evidence("$.budget.totalValue", "not given"),
+                new Evidence("whichever the answer", "to \"total value?\", this is met"),
+            ],
+            result.Evidence);
     }
 
     [Theory]
@@ -87,6 +122,20 @@ public class LocalByDefaultRuleTests
         {
             Assert.Contains($"At £{value:#,0} this is large enough to divide", result.Recommendation);
         }
+    }
+
+    [Theory]
+    [InlineData(2, null, NotApplicable)]
+    [InlineData(1, "One integrated pathway", NotApplicable)]
+    [InlineData(1, null, NotEvidenced)]
+    public void LotsOrAReasonCostNothingWhateverTheValue(int lots, string? noLotsReason, CriterionStatus expected)
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = null })
+            .ChangeProcurement(p => p with { Lots = [.. Enumerable.Range(1, lots).Select(_ => new Lot { Value = 50_000 })], NoLotsReason = noLotsReason })
+            .Score().Criterion("L2");
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(expected == NotEvidenced ? ["$.budget.totalValue"] : [], result.MissingFields);
     }
 
     [Fact]
@@ -118,6 +167,7 @@ public class LocalByDefaultRuleTests
         var result = plan.Score().Criterion("L3");
         Assert.Equal(expected, result.Status);
         Assert.Contains(result.Evidence, e => e.Field == "annual value" && e.Value == $"£{largestLot:#,0}");
+        Assert.Contains(new Evidence("$.procurement.lots (largest value)", $"£{largestLot:#,0}"), result.Evidence);
     }
 
     [Fact]
@@ -139,6 +189,27 @@ public class LocalByDefaultRuleTests
     public void GrantProgrammesAreSizedByTheirLargestAward(int maximumAward, CriterionStatus expected)
     {
         Assert.Equal(expected, TestPlans.Grant().ChangeBudget(b => b with { MaximumAward = maximumAward }).StatusOf("L3"));
+    }
+
+    [Theory]
+    [InlineData(17_000, Met)]
+    [InlineData(17_311, NotEvidenced)]
+    [InlineData(400_000, NotEvidenced)]
+    [InlineData(9_600_000, NotEvidenced)]
+    public void AContractSmallEnoughWhateverItsTermNeedsNoTerm(int totalValue, CriterionStatus expected)
+    {
+        // £17,000 over the shortest term, one month, is £204,000 a year: within the local size; £17,311 is £207,732.
+        // £400,000 is local-sized over 36 months but not over one; £9.6m over the longest term, 50 years, is £192,000 a year.
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = totalValue, TermMonths = null, ExtensionMonths = null })
+            .ChangeProcurement(p => p with { Lots = null, ConsortiaWelcome = false })
+            .Score().Criterion("L3");
+        Assert.Equal(expected, result.Status);
+        if (expected == Met)
+        {
+            Assert.Equal([new Evidence("$.budget.totalValue", "17000"), new Evidence("$.procurement.consortiaWelcome", "false"), new Evidence("$.budget.termMonths", "not given"),
+                new Evidence("whichever the answer", "to \"term?\", this is met")], result.Evidence);
+        }
     }
 
     [Fact]
@@ -299,6 +370,50 @@ public class LocalByDefaultRuleTests
             .ChangeService(s => s with { LightTouch = lightTouch, HealthcareService = healthcare })
             .ChangeProcurement(p => p with { Route = route });
         Assert.Equal(expected, plan.StatusOf("L8"));
+    }
+
+    [Theory]
+    [InlineData("participatory-budgeting-round")]
+    [InlineData("community-grants-round")]
+    public void AGrantRoundThatLeavesTheServiceQuestionsBlankLosesNoPointsForIt(string sample)
+    {
+        var answered = Samples.Score(sample);
+        var blank = Samples.Plan(sample).ChangeService(s => s with { LightTouch = null, HealthcareService = null }).Score();
+
+        var result = blank.Criterion("L8");
+        Assert.Equal(NotApplicable, result.Status);
+        Assert.Equal(answered.Dimensions.Select(d => d.Score), blank.Dimensions.Select(d => d.Score));
+        Assert.Equal(answered.Overall, blank.Overall);
+        Assert.DoesNotContain("$.service.lightTouch", blank.MissingFields);
+        Assert.Equal(
+            [
+                new Evidence("$.budget.fundingModel", Wording.Word(Samples.Plan(sample).Budget!.FundingModel!.Value)),
+                new Evidence("$.procurement.route", "grant-award"),
+                new Evidence("$.procurement.reservation", "local-area-and-sme-vcse"),
+                new Evidence("$.service.lightTouch", "not given"),
+                new Evidence("$.service.healthcareService", "not given"),
+                new Evidence("whichever the answer", "to \"light-touch service?\" and \"healthcare service?\", this is met wherever it applies, so it is not counted"),
+            ],
+            result.Evidence);
+    }
+
+    [Fact]
+    public void AProcuredLightTouchPlanThatLeavesItsRouteBlankIsStillNotEvidenced()
+    {
+        var plan = TestPlans.Procured().ChangeService(s => s with { LightTouch = true }).ChangeProcurement(p => p with { Route = null });
+        var result = plan.Score().Criterion("L8");
+        Assert.Equal(NotEvidenced, result.Status);
+        Assert.Equal(["$.procurement.route"], result.MissingFields);
+    }
+
+    [Fact]
+    public void AProcuredPlanThatLeavesBothServiceQuestionsBlankIsNotEvidencedNamingThem()
+    {
+        var plan = TestPlans.Procured().ChangeService(s => s with { LightTouch = null, HealthcareService = null }).ChangeProcurement(p => p with { Route = ProcurementRoute.Open });
+        var result = plan.Score().Criterion("L8");
+        Assert.Equal(NotEvidenced, result.Status);
+        Assert.Equal(["$.service.lightTouch", "$.service.healthcareService"], result.MissingFields);
+        Assert.Equal("The plan does not say enough to score \"A route that suits people-centred services\". Add $.service.lightTouch and $.service.healthcareService.", result.Recommendation);
     }
 
     [Fact]

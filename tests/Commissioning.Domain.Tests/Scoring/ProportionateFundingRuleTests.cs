@@ -168,4 +168,68 @@ public class ProportionateFundingRuleTests
         Assert.Equal(["$.procurement.tupe.applies"], result.MissingFields);
         Assert.Equal(NotApplicable, TestPlans.Grant().StatusOf("P8"));
     }
+
+    [Fact]
+    public void TransferInformationSharedAtEngagementCostsNothingWhetherOrNotTupeApplies()
+    {
+        var result = TestPlans.Procured().ChangeProcurement(p => p with { Tupe = new Tupe { InformationAt = TupeInformationStage.Engagement } }).Score().Criterion("P8");
+        Assert.Equal(NotApplicable, result.Status);
+        Assert.Equal(
+            [
+                new Evidence("$.procurement.tupe.informationAt", "engagement"),
+                new Evidence("$.procurement.tupe.applies", "not given"),
+                new Evidence("whichever the answer", "to \"does TUPE apply?\", this is met wherever it applies, so it is not counted"),
+            ],
+            result.Evidence);
+        Assert.Null(result.Recommendation);
+        var atTender = TestPlans.Procured().ChangeProcurement(p => p with { Tupe = new Tupe { InformationAt = TupeInformationStage.Tender } }).Score().Criterion("P8");
+        Assert.Equal(NotEvidenced, atTender.Status);
+        Assert.Equal(["$.procurement.tupe.applies"], atTender.MissingFields);
+    }
+
+    [Theory]
+    [InlineData(3, 1_000, Met)]
+    [InlineData(7, 5_000, NotEvidenced)]
+    [InlineData(12, 15_000, NotEvidenced)]
+    [InlineData(25, 30_000, NotMet)]
+    public void AProcessJudgedTheSameOnEitherSideOfTheThresholdNeedsNoValue(int questions, int words, CriterionStatus expected)
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = null })
+            .ChangeProcurement(p => p with { ScoredQuestions = questions, WordLimitTotal = words })
+            .Score().Criterion("P7");
+        Assert.Equal(expected, result.Status);
+        if (expected is PartlyMet or NotMet)
+        {
+            Assert.Equal(
+                $"Whichever the answer to \"total value?\", this is {(expected == NotMet ? "not met" : "partly met")}; add $.budget.totalValue and score the plan again to see what would meet it.",
+                result.Recommendation);
+            Assert.Contains(new Evidence("$.procurement.scoredQuestions", questions.ToString(System.Globalization.CultureInfo.InvariantCulture)), result.Evidence);
+            Assert.Contains(new Evidence("$.budget.totalValue", "not given"), result.Evidence);
+        }
+    }
+
+    [Fact]
+    public void ASettledShortfallAsksForTheFieldsItWasJudgedWithoutAsWellAsTheMissingAnswer()
+    {
+        var result = TestPlans.Procured()
+            .ChangeBudget(b => b with { TotalValue = null })
+            .ChangeProcurement(p => p with { ScoredQuestions = 25, WordLimitTotal = null })
+            .Score().Criterion("P7");
+        Assert.Equal(NotMet, result.Status);
+        Assert.Equal("Whichever the answer to \"total value?\", this is not met; add $.procurement.wordLimitTotal and $.budget.totalValue and score the plan again to see what would meet it.", result.Recommendation);
+    }
+
+    [Fact]
+    public void ATermThatIsLongWhateverItsInitialMonthsIsPartlyMetAndAsksForThem()
+    {
+        var result = TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 61 }).Score().Criterion("P5");
+        Assert.Equal(PartlyMet, result.Status);
+        Assert.Equal("Whichever the answer to \"term?\", this is partly met; add $.budget.termMonths and score the plan again to see what would meet it.", result.Recommendation);
+        Assert.Equal([new Evidence("$.budget.extensionMonths", "61"), new Evidence("$.budget.breakClause", "true"), new Evidence("$.budget.termMonths", "not given"),
+            new Evidence("whichever the answer", "to \"term?\", this is partly met")], result.Evidence);
+        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 0 }).StatusOf("P5"));
+        // 30 months of extensions: 31–35 in all is partly met, 36–60 met with the break clause, more partly met.
+        Assert.Equal(NotEvidenced, TestPlans.Procured().ChangeBudget(b => b with { TermMonths = null, ExtensionMonths = 30 }).StatusOf("P5"));
+    }
 }

@@ -20,6 +20,46 @@ public class RubricTests
     }
 
     [Fact]
+    public void EveryCriterionInTheRubricHasARuleAndEveryRuleACriterion()
+    {
+        var rubricIds = Rubric.Dimensions.SelectMany(d => d.Criteria).Select(c => c.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(rubricIds, CriterionRules.ById.Keys.Order(StringComparer.Ordinal));
+        // Each dimension's table holds exactly that dimension's criteria.
+        Assert.Equal(Rubric.Dimensions[0].Criteria.Select(c => c.Id), LocalByDefaultRules.ById.Keys);
+        Assert.Equal(Rubric.Dimensions[1].Criteria.Select(c => c.Id), ProportionateFundingRules.ById.Keys);
+        Assert.Equal(Rubric.Dimensions[2].Criteria.Select(c => c.Id), CoDesignRules.ById.Keys);
+    }
+
+    [Fact]
+    public void ACriterionWithoutARuleStopsScoringNamingIt()
+    {
+        var extra = new CriterionDefinition
+        {
+            Id = "L9", Title = "Not yet built", Weight = 0, Principles = [6], Rule = "—", Basis = new Basis(BasisKind.Rubric, "—"), Recommendations = [],
+        };
+        var rubric = Rubric with
+        {
+            Version = "2026.1-draft",
+            Dimensions = [Rubric.Dimensions[0] with { Criteria = [.. Rubric.Dimensions[0].Criteria, extra] }, .. Rubric.Dimensions.Skip(1)],
+        };
+        var error = Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(TestPlans.Procured(), rubric, Samples.Stevenage, Samples.Today));
+        Assert.Equal("Rubric 2026.1-draft names criterion L9, which this engine has no rule for.", error.Message);
+    }
+
+    [Fact]
+    public void ARuleThatAsksAgainForAFieldItWasGivenStaysNotEvidencedInsteadOfAskingForever()
+    {
+        var criterion = Rubric.Dimensions[0].Criteria.Single(c => c.Id == "L8");
+        var facts = new PlanFacts(TestPlans.Grant(), Rubric, Samples.Stevenage, Samples.Today);
+        CriterionRule forgetful = (a, _) => a.NotEvidenced("$.service.lightTouch");
+        var result = MissingAnswers.Settle(forgetful(new Assessment(criterion, Rubric), facts), forgetful, facts);
+        Assert.Equal(CriterionStatus.NotEvidenced, result.Status);
+        Assert.Equal(["$.service.lightTouch"], result.MissingFields);
+        CriterionRule unlisted = (a, _) => a.NotEvidenced("$.market.engagement");
+        Assert.Equal(CriterionStatus.NotEvidenced, MissingAnswers.Settle(unlisted(new Assessment(criterion, Rubric), facts), unlisted, facts).Status);
+    }
+
+    [Fact]
     public void EveryCriterionServesAKeepItLocalPrincipleAndEveryPrincipleIsServed()
     {
         Assert.Equal([1, 2, 3, 4, 5, 6], Rubric.Principles.Select(p => p.Number));

@@ -1,4 +1,6 @@
 using System.Text;
+using Commissioning.Domain.Rubrics;
+using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 using static Commissioning.Domain.Scoring.CriterionStatus;
 
 namespace Commissioning.Domain.Tests.Scoring;
@@ -73,6 +75,55 @@ public class ScorecardTests
                 new Evidence("$.budget.paymentByResultsPercent", "40"),
             ],
             result.Evidence);
+    }
+
+    /// <summary>The words a rule may use for a value it derives rather than reads (decision 0004: evidence fields).</summary>
+    private static readonly HashSet<string> DerivedValues =
+    [
+        "threshold", "annual value", "local postcode districts", "local organisation engaged",
+        "groups named across $.coDesign.activities", "accessible formats in any activity", "whichever the answer",
+    ];
+
+    [Fact]
+    public void EveryEvidenceAndMissingFieldIsAPathInThePlanSchemaOrADerivedValueNamedInWords()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(PlanSchema.Json)!;
+        var plans = Samples.PlanNames.Select(Samples.Plan)
+            .Concat(Enumerable.Range(1, 200).Select(seed => RandomPlans.Next(new Random(seed))))
+            .Append(TestPlans.Procured()).Append(TestPlans.Grant());
+        var fields = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var result in plans.SelectMany(p => p.Score().Dimensions).SelectMany(d => d.Criteria))
+        {
+            fields.UnionWith(result.Evidence.Select(e => e.Field));
+            fields.UnionWith(result.MissingFields);
+        }
+        Assert.All(fields, field => Assert.True(DerivedValues.Contains(field) || IsSchemaPath(schema, field), $"'{field}' is neither a plan path nor a derived value"));
+        Assert.Contains("$.procurement.lots (largest value)", fields);
+        Assert.Contains("$.procurement.lots[*].value", fields);
+        Assert.Superset(DerivedValues.ToHashSet(), fields.Where(f => !f.StartsWith("$.", StringComparison.Ordinal)).ToHashSet());
+        Assert.Equal(DerivedValues.Count, fields.Count(DerivedValues.Contains));
+    }
+
+    /// <summary>"$.a.b", "$.a[*].b" or "$.a (qualifier)" naming a property the schema defines.</summary>
+    private static bool IsSchemaPath(System.Text.Json.Nodes.JsonNode schema, string field)
+    {
+        var qualifier = field.IndexOf(" (", StringComparison.Ordinal);
+        var path = qualifier < 0 ? field : field[..qualifier];
+        if (!path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var node = schema;
+        foreach (var part in path[2..].Split('.'))
+        {
+            var name = part.EndsWith("[*]", StringComparison.Ordinal) ? part[..^3] : part;
+            node = node?["properties"]?[name];
+            if (part.EndsWith("[*]", StringComparison.Ordinal))
+            {
+                node = node?["items"];
+            }
+        }
+        return node is not null;
     }
 
     [Fact]
@@ -200,5 +251,112 @@ public class ScorecardTests
         var bands = Commissioning.Domain.Rubrics.Rubrics.Current.Bands;
         Assert.Equal(belowBand, bands.For(below));
         Assert.Equal(atBand, bands.For(at));
+    }
+
+    [Fact]
+    public void TheFirstNoteNamesTheThresholdUsedAndWhereItsDateCameFrom()
+    {
+        Assert.Equal(
+            "Threshold used: goods and services (councils), £207,720 including VAT (in force from 2026-01-01), the one in force on 2026-03-02, the planned tender date.",
+            TestPlans.Procured().Score().Notes[0]);
+        Assert.Equal(
+            "Threshold used: light-touch services, £663,540 including VAT (in force until 2025-12-31), the one in force on 2025-12-01, the date of scoring, as the plan has no planned tender date.",
+            TestPlans.Procured().ChangeService(s => s with { LightTouch = true }).ChangeProcurement(p => p with { PlannedTenderDate = null })
+                .Score(today: new DateOnly(2025, 12, 1)).Notes[0]);
+        Assert.Single(TestPlans.Procured().Score().Notes);
+    }
+
+    [Fact]
+    public void ADimensionWithNothingThatAppliesScoresOneHundredIsLeftOutOfTheOverallAndSaysSo()
+    {
+        // A variant with a fourth dimension of procurement-only criteria, scored for a grant programme.
+        var rubric = RubricVersions.Current with
+        {
+            Version = "2026.1-variant",
+            Dimensions = [.. RubricVersions.Current.Dimensions, new DimensionDefinition
+            {
+                Id = "procurement", Title = "Procurement mechanics",
+                Criteria = [.. RubricVersions.Current.Dimensions.SelectMany(d => d.Criteria).Where(c => c.Id is "L2" or "L5" or "P6")],
+            }],
+        };
+        var plan = TestPlans.Grant().ChangeCoDesign(c => c with { InvolvementLevel = InvolvementLevel.Engagement });
+        var scorecard = ScoringEngine.Score(plan, rubric, Samples.Stevenage, Samples.Today);
+
+        Assert.Equal([100, 100, 90, 100], scorecard.Dimensions.Select(d => d.Score));
+        Assert.Equal(Band.Green, scorecard.Dimensions[3].Band);
+        // The mean of the three that apply: (100 + 100 + 90) ÷ 3 = 96.7 → 97; and C1's gain is a third of its 10 lost points.
+        Assert.Equal(97, scorecard.Overall.Score);
+        Assert.Equal(3.3m, scorecard.Criterion("C1").Gain);
+        Assert.Contains("No criterion in \"Procurement mechanics\" applies to this plan; it is shown as 100 and left out of the overall score.", scorecard.Notes);
+    }
+
+    [Fact]
+    public void ARubricWithoutAThresholdForTheTenderDateOrWithoutAdviceForAShortfallIsADefectThatNamesItself()
+    {
+        var noThreshold = RubricVersions.Current with { Version = "broken", Thresholds = [] };
+        Assert.Equal("Rubric broken has no GoodsAndServices threshold in force on 2026-03-02.",
+            Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(TestPlans.Procured(), noThreshold, Samples.Stevenage, Samples.Today)).Message);
+
+        var p4 = RubricVersions.Current.Dimensions[1].Criteria.Single(c => c.Id == "P4") with { Recommendations = [] };
+        var noAdvice = RubricVersions.Current with
+        {
+            Version = "silent",
+            Dimensions = [RubricVersions.Current.Dimensions[0], RubricVersions.Current.Dimensions[1] with { Criteria = [p4] }, RubricVersions.Current.Dimensions[2]],
+        };
+        var plan = TestPlans.Procured().ChangeProcurement(p => p with { BidWindowDays = 10 });
+        Assert.Equal("Rubric silent criterion P4 has no recommendation 'short'.",
+            Assert.Throws<InvalidOperationException>(() => ScoringEngine.Score(plan, noAdvice, Samples.Stevenage, Samples.Today)).Message);
+    }
+
+    [Fact]
+    public void AShortfallWithoutAnyAdviceIsARuleDefectThatNamesTheCriterion()
+    {
+        var c4 = RubricVersions.Current.Dimensions[2].Criteria.Single(c => c.Id == "C4");
+        var assessment = new Assessment(c4, RubricVersions.Current);
+        Assert.Equal("Criterion C4 fell short (PartlyMet) without advice: a rule defect.", Assert.Throws<InvalidOperationException>(() => assessment.PartlyMet()).Message);
+        Assert.Null(new Assessment(c4, RubricVersions.Current).Earn(1m).Recommendation);
+        Assert.Equal(CriterionStatus.NotMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do it.").Earn(0m).Status);
+        Assert.Equal(CriterionStatus.PartlyMet, new Assessment(c4, RubricVersions.Current).AdviseText("Do more.").Earn(0.25m).Status);
+    }
+
+    [Fact]
+    public void APlanWithNothingThatAppliesInAnyDimensionScoresOneHundredOverall()
+    {
+        var rubric = RubricVersions.Current with
+        {
+            Version = "procurement-only",
+            Dimensions = [new DimensionDefinition
+            {
+                Id = "procurement", Title = "Procurement mechanics",
+                Criteria = [.. RubricVersions.Current.Dimensions.SelectMany(d => d.Criteria).Where(c => c.Id is "L2" or "P6")],
+            }],
+        };
+        var scorecard = ScoringEngine.Score(TestPlans.Grant(), rubric, Samples.Stevenage, Samples.Today);
+        Assert.Equal(new OverallScore(100, Band.Green), scorecard.Overall);
+        Assert.Empty(scorecard.Recommendations);
+        Assert.All(scorecard.Principles, p => Assert.Equal(100, p.Score));
+    }
+
+    [Fact]
+    public void ACouncilWithoutLocalDistrictsIsTreatedAsUnregistered()
+    {
+        var council = Samples.Stevenage with { LocalPostcodeDistricts = [] };
+        var scorecard = TestPlans.Procured().Score(council: council);
+        var result = scorecard.Criterion("L4");
+        Assert.Equal(CriterionStatus.NotEvidenced, result.Status);
+        Assert.Empty(result.MissingFields);
+        Assert.Equal("Council E07000243 has no record of its local postcode districts, so local organisations cannot be recognised. Register the council (PUT /api/councils/E07000243) and score the plan again.", result.Recommendation);
+        Assert.Equal(2, scorecard.Notes.Count);
+    }
+
+    [Fact]
+    public void PointsAreWrittenWithoutTrailingZerosAndScoringNeedsAPlanAndARubric()
+    {
+        var json = DomainJson.Serialize(TestPlans.Procured().ChangeCoDesign(c => c with { Feedback = new Feedback { Published = true, WithinWeeks = 12 } }).Score());
+        Assert.Contains("\"weight\":15,\"points\":15,", json);
+        Assert.Contains("\"weight\":10,\"points\":5,", json);
+        Assert.DoesNotContain(".0,", json);
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => ScoringEngine.Score(null!, RubricVersions.Current, null, Samples.Today)).ParamName);
+        Assert.Equal("rubric", Assert.Throws<ArgumentNullException>(() => ScoringEngine.Score(TestPlans.Procured(), null!, null, Samples.Today)).ParamName);
     }
 }

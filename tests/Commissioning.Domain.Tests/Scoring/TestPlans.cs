@@ -103,6 +103,15 @@ internal static class TestPlans
     public static CriterionResult Criterion(this Scorecard scorecard, string id) =>
         scorecard.Dimensions.SelectMany(d => d.Criteria).Single(c => c.Id == id);
 
+    /// <summary>Asserts a criterion's whole result as the commissioner reads it: status, recommendation and evidence, in order.</summary>
+    public static void AssertResult(this Plan plan, string id, CriterionStatus status, string? recommendation, IReadOnlyList<Evidence> evidence)
+    {
+        var result = plan.Score().Criterion(id);
+        Assert.Equal(status, result.Status);
+        Assert.Equal(recommendation, result.Recommendation);
+        Assert.Equal(evidence, result.Evidence);
+    }
+
     public static DimensionScore Dimension(this Scorecard scorecard, string id) => scorecard.Dimensions.Single(d => d.Id == id);
 
     public static CriterionStatus StatusOf(this Plan plan, string id) => plan.Score().Criterion(id).Status;

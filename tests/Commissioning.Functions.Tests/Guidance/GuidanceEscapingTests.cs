@@ -36,7 +36,7 @@ public sealed class GuidanceEscapingTests
         Assert.DoesNotContain("& [", documents.Html, StringComparison.Ordinal);
         HtmlShape.AssertWellFormed(documents.Html);
 
-        Assert.Contains(TemplateFunctions.MdEscape(text), documents.Markdown, StringComparison.Ordinal);
+        Assert.Contains(TemplateFunctions.MdText(text), documents.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<", documents.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", documents.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("](javascript", documents.Markdown, StringComparison.Ordinal);

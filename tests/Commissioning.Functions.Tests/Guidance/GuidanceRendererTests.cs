@@ -92,7 +92,7 @@ public sealed class GuidanceRendererTests
             "<h3>3. P4 Time to bid</h3>", "Would gain +4.2 points",
             "<h3>4. C1 Depth of involvement</h3>", "Would gain +1.7 points");
         AssertInOrder(documents.Markdown,
-            "### 1. P2 Cash flow", "**Would gain \\+8.3 points**", "### 2. L4", "### 3. P4 Time to bid", "### 4. C1 Depth of involvement");
+            "### 1. P2 Cash flow", "**Would gain +8.3 points**", "### 2. L4", "### 3. P4 Time to bid", "### 4. C1 Depth of involvement");
     }
 
     [Fact]
@@ -161,10 +161,10 @@ public sealed class GuidanceRendererTests
         var markdown = RenderExample().Markdown;
 
         var strong = Between(markdown, "### Served strongly", "### Served weakly");
-        AssertInOrder(strong, "3\\. Increase local spend: 100 out of 100 (Green — strong)", "1\\. Whole system, not service silos: 75 out of 100");
+        AssertInOrder(strong, "- 3 Increase local spend: 100 out of 100 (Green — strong)", "- 1 Whole system, not service silos: 75 out of 100");
         var weak = Between(markdown, "### Served weakly", "## Fields to add");
-        AssertInOrder(weak, "5\\. Commit to the community and support local organisations: 38 out of 100 (Red — needs work)",
-            "6\\. Commission simply and collaboratively: 52 out of 100 (Amber — room to improve)");
+        AssertInOrder(weak, "- 5 Commit to the community and support local organisations: 38 out of 100 (Red — needs work)",
+            "- 6 Commission simply and collaboratively: 52 out of 100 (Amber — room to improve)");
         Assert.DoesNotContain("Increase local spend", weak, StringComparison.Ordinal);
     }
 
@@ -206,7 +206,7 @@ public sealed class GuidanceRendererTests
 
         var glance = Between(markdown, "## The plan at a glance", "## Notes");
         Assert.Contains("- **Total value:** £480,000 including VAT, whole term", glance, StringComparison.Ordinal);
-        Assert.Contains("- **Term:** 36 months plus 24 months of extensions \\(60 months in all\\), with a break clause", glance, StringComparison.Ordinal);
+        Assert.Contains("- **Term:** 36 months plus 24 months of extensions (60 months in all), with a break clause", glance, StringComparison.Ordinal);
         Assert.Contains("- **Lots:** 2 lots: North £240,000; South £240,000", glance, StringComparison.Ordinal);
         Assert.Contains("- **Planned tender date:** 2 March 2026", glance, StringComparison.Ordinal);
         Assert.Contains("- **Route:** Below threshold, open to all", glance, StringComparison.Ordinal);

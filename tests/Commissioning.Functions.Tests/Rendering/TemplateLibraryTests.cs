@@ -83,6 +83,32 @@ public sealed class TemplateLibraryTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Integrated community support services (borough-wide)", "Integrated community support services (borough-wide)")]
+    [InlineData("+6.7 points · 50% of £1,000 - 2 * 3 ~ 4 a|b #1!", "+6.7 points · 50% of £1,000 - 2 * 3 ~ 4 a|b #1!")]
+    [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
+    [InlineData("{{ model.secret }} {single}", "\\{\\{ model.secret \\}\\} {single}")]
+    [InlineData("[click](javascript:x) ![img](y)", "\\[click\\]\\(javascript:x) !\\[img\\]\\(y)")]
+    [InlineData("*bold* **strong** ~~gone~~ x*y", "\\*bold\\* \\*\\*strong\\*\\* \\~\\~gone\\~\\~ x\\*y")]
+    [InlineData("snake_case _this_ and_", "snake_case \\_this\\_ and\\_")]
+    [InlineData("`code` C:\\path \\* end\\", "\\`code\\` C:\\path \\\\\\* end\\\\")]
+    [InlineData("AT&T & more &amp; &#38; &x", "AT&T & more &amp;amp; &amp;#38; &x")]
+    [InlineData("Lot ## ", "Lot \\#\\# ")]
+    [InlineData("one\r\ntwo\nthree", "one two three")]
+    public void MarkdownTextEscapesOnlyWhatWouldMeanSomethingInALine(string text, string expected)
+    {
+        Assert.Equal(expected, TemplateFunctions.MdText(text));
+    }
+
+    [Theory]
+    [InlineData("a | b", "a \\| b")]
+    [InlineData("<b>x</b> | *y*", "&lt;b&gt;x&lt;/b&gt; \\| \\*y\\*")]
+    public void MarkdownCellsAlsoEscapeTheCellSeparator(string text, string expected)
+    {
+        Assert.Equal(expected, TemplateFunctions.MdCell(text));
+        Assert.Equal(expected.Replace("\\|", "|", StringComparison.Ordinal), TemplateFunctions.MdText(text));
+    }
+
+    [Theory]
     [InlineData("say \"hi\"\nnext line")]
     [InlineData("<b>&amp; 🎉 \\ </b>")]
     public void JsonStringAlwaysRoundTripsTheText(string text)

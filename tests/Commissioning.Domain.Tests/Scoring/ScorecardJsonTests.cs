@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Commissioning.Domain.Tests;
+namespace Commissioning.Domain.Tests.Scoring;
 
 public class ScorecardJsonTests
 {
