@@ -60,11 +60,11 @@ public sealed class PackagedAppStartTests(PublishedPackage package, ITestOutputH
             ["Commissioning__AdminKey"] = "an-admin-key-long-enough",
         };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => package.StartHandlerAsync(settings, TimeSpan.FromSeconds(30)));
+        var (exitCode, output) = await AppProcess.RefusalAsync(package.PathOf("Commissioning.Functions.dll"), package.Root, settings, TimeSpan.FromSeconds(30));
 
-        Assert.Contains("exited with code", error.Message, StringComparison.Ordinal);
-        Assert.Contains("WEBSITE_SITE_NAME is set", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--functions-uri", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("WEBSITE_SITE_NAME is set", output, StringComparison.Ordinal);
+        Assert.Contains("--functions-uri", output, StringComparison.Ordinal);
     }
 
     [Fact]

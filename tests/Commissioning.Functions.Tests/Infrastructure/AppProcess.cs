@@ -44,9 +44,10 @@ public sealed class AppProcess(Process process, int port, StringBuilder output) 
         {
             if (process.HasExited)
             {
-                var exited = $"the app exited with code {process.ExitCode}:\n{handler.Output}";
+                await process.WaitForExitAsync();   // the rest of its output
+                var exited = new AppExitedException(process.ExitCode, handler.Output);
                 await handler.DisposeAsync();
-                throw new InvalidOperationException(exited);
+                throw exited;
             }
 
             try
@@ -70,6 +71,24 @@ public sealed class AppProcess(Process process, int port, StringBuilder output) 
 
         await handler.DisposeAsync();
         throw new TimeoutException($"the app did not answer GET /api/health within {timeout}:\n{handler.Output}");
+    }
+
+    /// <summary>
+    /// Starts the app on its own and expects it to refuse: waits for it to exit and returns its exit code and everything
+    /// it wrote. A process of its own rather than an in-memory factory, so the refusal is the one an operator sees and no
+    /// race between the failed start and the factory's own disposal can stand in for it.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RefusalAsync(string dll, string workingDirectory, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        try
+        {
+            await using var started = await StartAsync(dll, workingDirectory, settings, timeout);
+            throw new Xunit.Sdk.XunitException($"the app started and answered GET /api/health:\n{started.Output}");
+        }
+        catch (AppExitedException exited)
+        {
+            return (exited.ExitCode, exited.Output);
+        }
     }
 
     public int Port { get; } = port;
@@ -104,4 +123,12 @@ public sealed class AppProcess(Process process, int port, StringBuilder output) 
 
         process.Dispose();
     }
+}
+
+/// <summary>The app stopped before it answered: its exit code and what it wrote.</summary>
+public sealed class AppExitedException(int exitCode, string output)
+    : InvalidOperationException($"the app exited with code {exitCode}:\n{output}")
+{
+    public int ExitCode { get; } = exitCode;
+    public string Output { get; } = output;
 }

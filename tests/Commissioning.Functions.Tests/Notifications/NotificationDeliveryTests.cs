@@ -401,12 +401,21 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
     [Fact]
     public async Task AnInvalidNotificationSettingStopsStartUpNamingIt()
     {
-        var scenario = fixture.NewScenario();
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true;DevelopmentStorageProxyUri=http://127.0.0.1:9",
+            ["Commissioning__AdminKey"] = "notification-test-admin-key-0123456789",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__From"] = "summaries@advisor.example.gov.uk",
+            ["AzureWebJobs__WeeklySummary__Disabled"] = "true",
+            ["Notifications__MaxAttempts"] = "0",
+        };
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(
-            () => scenario.StartHostAsync(("Notifications:MaxAttempts", "0")));
+        var (exitCode, output) = await AppProcess.RefusalAsync(BuiltApp.Dll, BuiltApp.Folder, settings, TimeSpan.FromSeconds(60));
 
-        Assert.Contains("MaxAttempts", error.Message);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("OptionsValidationException", output);
+        Assert.Contains("MaxAttempts", output);
     }
 
     private static void AssertNoWebhookUrlIn(NotificationHost host, Scenario scenario)
