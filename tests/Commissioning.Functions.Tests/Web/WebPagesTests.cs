@@ -46,7 +46,15 @@ public sealed class WebPagesTests(BrowserFixture fixture) : IClassFixture<Browse
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("plan-form"), FullPage = false });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit plan" }).ClickAsync();
-        await page.WaitForURLAsync("**/api/app/scorecard?**");
+        try
+        {
+            await page.WaitForURLAsync("**/api/app/scorecard?**", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"The scorecard did not open after submitting; the page said: \"{await page.Locator("#submit-status").TextContentAsync()}\"");
+        }
+
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         var stored = await fixture.Council.GetFromJsonAsync<JsonObject>($"/api/plans/{Council}/SBC-WEB-001");
