@@ -6,7 +6,7 @@ namespace Commissioning.Functions.Rendering;
 
 /// <summary>
 /// Escaping functions every template can call (<c>md_escape</c>, <c>md_text</c>, <c>md_cell</c>, <c>json_string</c>,
-/// <c>slack_escape</c>), beside Scriban's <c>html.escape</c>.
+/// <c>slack_escape</c>), beside Scriban's <c>html.escape</c>, and <c>page_title</c> for a document's title.
 /// </summary>
 public static class TemplateFunctions
 {
@@ -19,6 +19,7 @@ public static class TemplateFunctions
         nameof(MdCell) => "md_cell",
         nameof(JsonString) => "json_string",
         nameof(SlackEscape) => "slack_escape",
+        nameof(PageTitle) => "page_title",
         _ => member,
     };
 
@@ -62,6 +63,71 @@ public static class TemplateFunctions
 
     /// <summary>As <see cref="MdText"/>, inside a table cell, where <c>|</c> would end the cell.</summary>
     public static string MdCell(object? value) => EscapeMarkdown(value?.ToString() ?? string.Empty, inTableCell: true);
+
+    /// <summary>The longest title a browser tab, a bookmark or a search result shows in full.</summary>
+    public const int PageTitleLength = 70;
+
+    /// <summary>
+    /// A document's <c>&lt;title&gt;</c> of at most <see cref="PageTitleLength"/> characters: the subject (say
+    /// "Guidance: " and the plan's title) followed by the suffix (the reference and the product's name). A subject too
+    /// long to fit is cut at a word and marked with "…"; a suffix too long to leave the subject room is cut with it.
+    /// The full title stays in the page's <c>h1</c>. Not escaped: pipe it to <c>html.escape</c>.
+    /// </summary>
+    public static string PageTitle(object? subject, object? suffix)
+    {
+        var head = Flatten(subject?.ToString());
+        var tail = Flatten(suffix?.ToString());
+        if (Length(head) + Length(tail) <= PageTitleLength)
+        {
+            return head + tail;
+        }
+
+        const int subjectRoom = PageTitleLength / 2;
+        return Length(tail) <= PageTitleLength - subjectRoom
+            ? Shorten(head, PageTitleLength - Length(tail)) + tail
+            : Shorten(head + tail, PageTitleLength);
+    }
+
+    /// <summary>Each run of white space (line breaks included) as one space.</summary>
+    private static string Flatten(string? text)
+    {
+        var builder = new StringBuilder(text?.Length ?? 0);
+        foreach (var c in text ?? string.Empty)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length == 0 || builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static int Length(string text) => new System.Globalization.StringInfo(text).LengthInTextElements;
+
+    /// <summary>At most <paramref name="max"/> characters (as a reader counts them), ending "…": at the last space if one
+    /// is near the end, else mid-word.</summary>
+    private static string Shorten(string text, int max)
+    {
+        var info = new System.Globalization.StringInfo(text);
+        if (info.LengthInTextElements <= max)
+        {
+            return text;
+        }
+
+        var kept = info.SubstringByTextElements(0, max - 1);
+        var space = kept.LastIndexOf(' ');
+        if (space >= kept.Length - 20 && space > 0)
+        {
+            kept = kept[..space];
+        }
+
+        return kept.TrimEnd(' ', ',', ';', ':', '.', '-', '—', '–', '(') + "…";
+    }
 
     private static string EscapeMarkdown(string text, bool inTableCell)
     {

@@ -280,4 +280,28 @@ public sealed class WebPagesTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("council-phone"), FullPage = false });
     }
+
+    [Fact]
+    public async Task AGuidancePageWithALongTitleFitsAPhoneAndItsTabShowsAShortTitle()
+    {
+        var title = "Neighbourhood-and-community-transport-commissioning-programme-for-Bedwell " +
+            "with door-to-door journeys for older residents, shopping trips and hospital appointments across the borough";
+        var submitted = await fixture.Council.PostAsync("/api/plans",
+            TestPlans.Content(reference: "SBC-LONG-TITLE", change: plan => plan["title"] = title));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        await using var context = await fixture.NewContextAsync(width: 375, height: 740);
+        await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = fixture.CouncilKey });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"/api/plans/{Council}/SBC-LONG-TITLE/guidance?format=html", Loaded);
+
+        var tab = await page.TitleAsync();
+        Assert.True(tab.Length <= 70, $"the tab title is {tab.Length} characters: {tab}");
+        Assert.StartsWith("Guidance: Neighbourhood-and-commun", tab, StringComparison.Ordinal);
+        Assert.EndsWith("… (SBC-LONG-TITLE) — Keep it Local", tab, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the guidance page is {overflow}px wider than a phone screen");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("guidance-long-title-phone"), FullPage = false });
+    }
 }
