@@ -23,12 +23,7 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
     public static async Task<(PlanDocument? Document, ValidationProblem? Invalid, ProblemHttpResult? TooLarge)> ReadAsync(
         HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
-        {
-            return (null, null, ApiProblem.PayloadTooLarge(limit));
-        }
-
-        var bytes = await ReadBoundedAsync(request.Body, limit, cancellationToken);
+        var bytes = await request.ReadBodyAsync(limit, cancellationToken);
         if (bytes is null)
         {
             return (null, null, ApiProblem.PayloadTooLarge(limit));
@@ -70,24 +65,6 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
         }
 
         return (new PlanDocument(bytes, plan, council), null, null);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
