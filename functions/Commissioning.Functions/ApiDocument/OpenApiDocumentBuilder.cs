@@ -107,13 +107,20 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             operation["parameters"] = parameters;
         }
 
-        if (method.GetCustomAttribute<ApiBodyAttribute>() is { } body)
+        var bodies = method.GetCustomAttributes<ApiBodyAttribute>().ToList();
+        if (bodies.Count > 0)
         {
-            operation["requestBody"] = new JsonObject
+            var content = new JsonObject();
+            foreach (var body in bodies)
             {
-                ["required"] = true,
-                ["content"] = new JsonObject { [body.ContentType] = new JsonObject { ["schema"] = SchemaFor(body.Type) } },
-            };
+                content[body.ContentType] = new JsonObject { ["schema"] = SchemaFor(body.Type) };
+            }
+
+            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = content };
+            if (bodies.Select(b => b.Description).FirstOrDefault(d => d is not null) is { } description)
+            {
+                operation["requestBody"]!["description"] = description;
+            }
         }
 
         operation["responses"] = Responses(function);
@@ -146,6 +153,20 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
 
         void Problem(int status, string description) => Add(status, description, ProblemJson, Ref("ProblemDetails"));
 
+        // Declared responses first: where one names a status a typed result also gives, its description is the one kept.
+        foreach (var declared in function.Method.GetCustomAttributes<ApiResponseAttribute>())
+        {
+            if (declared.Status >= 400)
+            {
+                Problem(declared.Status, declared.Description);
+            }
+            else
+            {
+                Add(declared.Status, declared.Description, declared.ContentType ?? (declared.Type is null ? null : "application/json"),
+                    declared.Type is null ? null : SchemaFor(declared.Type));
+            }
+        }
+
         foreach (var result in ResultTypes(function.Method.ReturnType))
         {
             if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Ok<>))
@@ -162,19 +183,6 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             }
         }
 
-        foreach (var declared in function.Method.GetCustomAttributes<ApiResponseAttribute>())
-        {
-            if (declared.Status >= 400)
-            {
-                Problem(declared.Status, declared.Description);
-            }
-            else
-            {
-                Add(declared.Status, declared.Description, declared.ContentType ?? (declared.Type is null ? null : "application/json"),
-                    declared.Type is null ? null : SchemaFor(declared.Type));
-            }
-        }
-
         if (function.Access.Callers != Callers.Anyone)
         {
             Problem(401, "No key, or a key that is not valid (X-Api-Key).");
@@ -186,7 +194,7 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             });
         }
 
-        if (function.Method.GetCustomAttribute<ApiBodyAttribute>() is not null)
+        if (function.Method.GetCustomAttributes<ApiBodyAttribute>().Any())
         {
             Problem(413, "The body is larger than this address accepts.");
         }

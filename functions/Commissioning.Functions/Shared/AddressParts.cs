@@ -38,6 +38,23 @@ public static class AddressParts
         return null;
     }
 
+    /// <summary><c>?format=</c> of a document: html (the default) or md; null (and an error) for anything else.</summary>
+    public static DocumentFormat? Format(string? value, Dictionary<string, string[]> errors)
+    {
+        DocumentFormat? format = (value ?? "html").Trim().ToLowerInvariant() switch
+        {
+            "html" => DocumentFormat.Html,
+            "md" or "markdown" => DocumentFormat.Markdown,
+            _ => null,
+        };
+        if (format is null)
+        {
+            errors["query.format"] = ["must be html or md"];
+        }
+
+        return format;
+    }
+
     /// <summary><c>?pageSize=</c>: 1 to 1000, 50 when absent.</summary>
     public static int PageSize(string? value, Dictionary<string, string[]> errors)
     {
