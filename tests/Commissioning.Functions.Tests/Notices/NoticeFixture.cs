@@ -37,7 +37,7 @@ public static class NoticeFiles
     public static ByteArrayContent Content(byte[] body, string mediaType = "application/json", bool gzipHeader = false)
     {
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
         if (gzipHeader)
         {
             content.Headers.ContentEncoding.Add("gzip");
