@@ -227,7 +227,7 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             return Ref(Component(type));
         }
 
-        return Export(type).AsObject();
+        return Export(type) as JsonObject ?? new JsonObject();   // a schema of "true" (any JSON, as for JsonElement) is the empty schema
     }
 
     private static bool IsNamed(Type type, JsonTypeInfo info) =>
