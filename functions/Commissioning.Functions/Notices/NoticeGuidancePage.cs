@@ -152,7 +152,7 @@ public sealed record NoticeGuidanceScore(int Score, string Band, string BandWord
 
     public static NoticeGuidanceScore Of(int score, Band? band, string? withheld) => band is { } b
         ? new(score, GuidanceWording.BandKey(b), GuidanceWording.Band(b), null)
-        : new(score, WithheldKey, "Band withheld", withheld);
+        : new(score, WithheldKey, "Withheld", withheld);
 }
 
 public sealed record NoticeGuidanceDimension(string Title, NoticeGuidanceScore Score, string Coverage, string Assessable, string? EvidencedOnly)
