@@ -32,7 +32,6 @@ public sealed class GetNoticeFunction(NoticeStore store)
 
         var summary = record.Version.Summary;
         return TypedResults.Ok(new NoticeDetails(summary.Council, summary.Ocid, summary.Version, record.Latest.Version, summary.ImportedAt, summary.ImportedBy,
-            summary.BuyerMatch, record.Version.Scorecard, NoticeLinks.For(summary.Council, summary.Ocid, summary.Version),
-            [.. record.History.Select(NoticeListItem.From)]));
+            summary.BuyerMatch, record.Version.Scorecard, summary.Links, record.History));
     }
 }

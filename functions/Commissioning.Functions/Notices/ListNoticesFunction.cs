@@ -59,7 +59,7 @@ public sealed class ListNoticesFunction(NoticeStore store)
 
         var token = page.ContinuationToken is null ? null : AddressParts.EncodeToken(page.ContinuationToken);
         var portalWordOut = portal is { } p ? EnumWords.ToWord(p) : null;
-        return TypedResults.Ok(new NoticeList(code, from, to, portalWordOut, size, [.. page.Notices.Select(NoticeListItem.From)], token,
+        return TypedResults.Ok(new NoticeList(code, from, to, portalWordOut, size, page.Notices, token,
             token is null ? null : NextLink(code, from, to, portalWordOut, size, token)));
     }
 

@@ -19,7 +19,10 @@ public sealed record NoticeDraft(
     DateTimeOffset ImportedAt,
     Actor ImportedBy);
 
-/// <summary>The headline of one imported version of a notice: what the listing, the history and the summary show.</summary>
+/// <summary>
+/// The headline of one imported version of a notice: what the listing and the history show, always labelled as read
+/// from a published notice (<see cref="Kind"/>), with the addresses of its scorecard and guidance.
+/// </summary>
 public sealed record NoticeSummary(
     string Council,
     string Ocid,
@@ -38,7 +41,12 @@ public sealed record NoticeSummary(
     IReadOnlyList<NoticeDimensionMention> Dimensions,
     BuyerMatch? BuyerMatch,
     IReadOnlyList<string> ReleaseIds,
-    Actor? ImportedBy);
+    Actor? ImportedBy)
+{
+    public string Kind => "notice-derived";
+
+    public NoticeLinks Links => NoticeLinks.For(Council, Ocid, Version);
+}
 
 /// <summary>One stored version with its whole notice scorecard.</summary>
 public sealed record NoticeVersion(NoticeSummary Summary, string ContentHash, NoticeScorecard Scorecard);

@@ -74,36 +74,6 @@ public sealed record NoticeLinks(string Scorecard, string Latest, string Guidanc
     }
 }
 
-/// <summary>A notice version's headline in a list or history: always labelled as read from a published notice.</summary>
-public sealed record NoticeListItem(
-    string Ocid,
-    string Kind,
-    string Title,
-    int Version,
-    string Portal,
-    string PortalName,
-    string NoticeId,
-    DateOnly? PublicationDate,
-    DateTimeOffset ImportedAt,
-    string IsoWeek,
-    int Score,
-    Band? Band,
-    int CriteriaEvidenced,
-    int CriteriaTotal,
-    IReadOnlyList<NoticeDimensionMention> Dimensions,
-    BuyerMatch? BuyerMatch,
-    IReadOnlyList<string> ReleaseIds,
-    Actor? ImportedBy,
-    NoticeLinks Links)
-{
-    public const string NoticeKind = "notice-derived";
-
-    public static NoticeListItem From(NoticeSummary summary) => new(
-        summary.Ocid, NoticeKind, summary.Title, summary.Version, EnumWords.ToWord(summary.Portal), summary.PortalName, summary.NoticeId,
-        summary.PublicationDate, summary.ImportedAt, summary.IsoWeek, summary.Score, summary.Band, summary.CriteriaEvidenced, summary.CriteriaTotal,
-        summary.Dimensions, summary.BuyerMatch, summary.ReleaseIds, summary.ImportedBy, NoticeLinks.For(summary.Council, summary.Ocid, summary.Version));
-}
-
 /// <summary>A page of notices; follow <see cref="Next"/> (or send <see cref="ContinuationToken"/>) for the next page.</summary>
 public sealed record NoticeList(
     string Council,
@@ -111,7 +81,7 @@ public sealed record NoticeList(
     DateOnly? To,
     string? Portal,
     int PageSize,
-    IReadOnlyList<NoticeListItem> Notices,
+    IReadOnlyList<NoticeSummary> Notices,
     string? ContinuationToken,
     string? Next);
 
@@ -126,4 +96,4 @@ public sealed record NoticeDetails(
     BuyerMatch? BuyerMatch,
     NoticeScorecard Scorecard,
     NoticeLinks Links,
-    IReadOnlyList<NoticeListItem> Imports);
+    IReadOnlyList<NoticeSummary> Imports);

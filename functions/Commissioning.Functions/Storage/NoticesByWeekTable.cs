@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 
 namespace Commissioning.Functions.Storage;
@@ -14,11 +12,6 @@ namespace Commissioning.Functions.Storage;
 /// </summary>
 public sealed class NoticesByWeekTable(TableServiceClient tables) : IWeeklyNoticeIndex
 {
-    private static readonly JsonSerializerOptions EntryJson = new(NoticeDigestJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly DigestRows _rows = new(tables.GetTableClient(StorageLayout.NoticesByWeekTable), "notice digest", "notice");
 
     public static string PartitionKeyFor(string council, IsoWeek week) => $"{council}|{week}";
@@ -33,21 +26,12 @@ public sealed class NoticesByWeekTable(TableServiceClient tables) : IWeeklyNotic
         return
         [
             .. properties.Where(p => DigestRows.IsEntryName('N', p.Name))
-                .Select(p => JsonSerializer.Deserialize<WeeklyNoticeEntry>(p.Value, EntryJson) ?? throw new JsonException("A notice digest entry is empty."))
+                .Select(p => JsonSerializer.Deserialize<WeeklyNoticeEntry>(p.Value, WeekDigest.EntryJson) ?? throw new JsonException("A notice digest entry is empty."))
                 .OrderBy(e => e.ImportedAt),
         ];
     }
 
     /// <summary>Adds an imported version to its week's digest (the table must exist). Idempotent, safe beside concurrent imports.</summary>
     public Task AddAsync(string council, IsoWeek week, WeeklyNoticeEntry entry, CancellationToken cancellationToken) =>
-        _rows.AddAsync(PartitionKeyFor(council, week), [(PropertyName(entry.Ocid, entry.Version), JsonSerializer.Serialize(entry, EntryJson))], cancellationToken);
+        _rows.AddAsync(PartitionKeyFor(council, week), [(PropertyName(entry.Ocid, entry.Version), JsonSerializer.Serialize(entry, WeekDigest.EntryJson))], cancellationToken);
 }
-
-/// <summary>The notice digest's entry JSON: camelCase, enum words as in the contract, nulls left out, no indentation.</summary>
-[JsonSourceGenerationOptions(
-    JsonSerializerDefaults.Web,
-    UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = false)]
-[JsonSerializable(typeof(WeeklyNoticeEntry))]
-internal sealed partial class NoticeDigestJsonContext : JsonSerializerContext;

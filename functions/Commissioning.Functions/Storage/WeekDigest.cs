@@ -30,7 +30,8 @@ internal sealed class WeekDigest(TableClient table)
     /// <summary>A string property holds at most 64 KiB of UTF-16, i.e. 32K characters.</summary>
     public const int MaxEntryChars = DigestRows.MaxEntryChars;
 
-    private static readonly JsonSerializerOptions EntryJson = new(WeekDigestJsonContext.Default.Options)
+    /// <summary>How digest entries are written, the plans' and the notices' (<see cref="NoticesByWeekTable"/>) alike.</summary>
+    internal static readonly JsonSerializerOptions EntryJson = new(WeekDigestJsonContext.Default.Options)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -86,11 +87,12 @@ internal sealed class WeekDigest(TableClient table)
         JsonSerializer.Deserialize<WeeklyPlanEntry>(json, EntryJson) ?? throw new JsonException("A week digest entry is empty.");
 }
 
-/// <summary>The digest's entry JSON: camelCase, enum words as in the contract, nulls left out, no indentation.</summary>
+/// <summary>The digests' entry JSON: camelCase, enum words as in the contract, nulls left out, no indentation.</summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
 [JsonSerializable(typeof(WeeklyPlanEntry))]
+[JsonSerializable(typeof(WeeklyNoticeEntry))]
 internal sealed partial class WeekDigestJsonContext : JsonSerializerContext;

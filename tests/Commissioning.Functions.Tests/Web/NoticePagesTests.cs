@@ -13,16 +13,22 @@ public sealed class NoticePagesTests(BrowserFixture fixture) : IClassFixture<Bro
 {
     private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.NetworkIdle };
 
+    /// <summary>On the plan form page, with the council key held: chooses a real notice file and scores it.</summary>
+    private static async Task ScoreOnTheFormPageAsync(IPage page, string file)
+    {
+        await page.GotoAsync("/api/app/plan", Loaded);
+        await page.GetByLabel("Score for council (GSS code)").FillAsync(CommissioningApi.DemoCouncil);
+        await page.GetByLabel("Notice file").SetInputFilesAsync(Path.Combine(NoticeFiles.Folder, file));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score the notice" }).ClickAsync();
+    }
+
     [Fact]
     public async Task AnOfficerUploadsARealNoticeOnTheFormPageAndReadsItsLabelledScorecard()
     {
         await using var context = await fixture.NewContextWithKeyAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/api/app/plan", Loaded);
 
-        await page.GetByLabel("Score for council (GSS code)").FillAsync(CommissioningApi.DemoCouncil);
-        await page.GetByLabel("Notice file").SetInputFilesAsync(Path.Combine(NoticeFiles.Folder, NoticeFiles.FtsTender));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Score the notice" }).ClickAsync();
+        await ScoreOnTheFormPageAsync(page, NoticeFiles.FtsTender);
 
         var card = page.Locator("#notice-result .notice-card");
         await Assertions.Expect(card).ToHaveCountAsync(1, new() { Timeout = 10_000 });
@@ -51,11 +57,8 @@ public sealed class NoticePagesTests(BrowserFixture fixture) : IClassFixture<Bro
     {
         await using var context = await fixture.NewContextWithKeyAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/api/app/plan", Loaded);
 
-        await page.GetByLabel("Score for council (GSS code)").FillAsync(CommissioningApi.DemoCouncil);
-        await page.GetByLabel("Notice file").SetInputFilesAsync(Path.Combine(NoticeFiles.Folder, NoticeFiles.FtsContract));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Score the notice" }).ClickAsync();
+        await ScoreOnTheFormPageAsync(page, NoticeFiles.FtsContract);
 
         await Assertions.Expect(page.Locator("#notice-status")).ToContainTextAsync("028961-2025.json was not scored. Nothing that can be used: Nothing in the body is a tender that can be scored");
         await Assertions.Expect(page.Locator("#notice-result li")).ToContainTextAsync("ocds-h6vhtk-052a2e: Outcome only, not scored");
