@@ -54,6 +54,7 @@ else council_body='{"code":"E07000243","name":"Stevenage Borough Council","local
 curl -fsS -o /dev/null -X PUT "$base/api/councils/E07000243" -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' \
   --data-binary "$council_body" || echo "   (could not register the council; carrying on)"
 council_key=$(curl -fsS -X POST "$base/api/councils/E07000243/keys" -H "X-Api-Key: $admin_key" | json 'v.key' || true)
+bash scripts/seed-notices.sh "$base" "$admin_key" || echo "   (could not import the sample notices; carrying on)"
 
 echo "== sample plans"
 for plan in samples/plans/*.json; do
@@ -76,6 +77,7 @@ Running. Keys for this session (shown once):
 Open:
   $base/api/app/                         the commissioner's plan form (enter the council key when asked)
   $base/api/app/council?code=E07000243   the councillors' page for the demo council
+  $base/api/app/council?code=E09000005   real published notices, scored (Brent; the councils above; admin key)
   http://127.0.0.1:1080                      the mail catcher: weekly summaries land here
     (send one now: curl -X POST -H "X-Api-Key: $admin_key" "$base/api/summaries/E07000243/run?week=<a past ISO week>")
 

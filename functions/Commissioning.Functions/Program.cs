@@ -4,6 +4,7 @@ using Commissioning.Functions.Guidance;
 using Commissioning.Functions.Health;
 using Commissioning.Functions.Hosting;
 using Commissioning.Functions.Hosting.Local;
+using Commissioning.Functions.Notices;
 using Commissioning.Functions.Notifications;
 using Commissioning.Functions.Plans;
 using Commissioning.Functions.Rendering;
@@ -48,6 +49,7 @@ static void AddFeatures(IHostApplicationBuilder builder)
     services.AddNotifications();
     services.AddCouncils();
     services.AddPlans();
+    services.AddNotices();
     services.AddSummaries();
     services.AddHealth();
     services.AddApiDocument();

@@ -58,8 +58,8 @@ public class WeeklySummaryBenchmarks
             await busyIndex.UpsertWeekAsync(CouncilCode, other, Enumerable.Range(1, 50).Select(i => Entry($"OLD-{w:000}-{i:00}", other, i)), default);
         }
 
-        _quietComposer = new WeeklySummaryComposer(quietIndex, renderer);
-        _busyComposer = new WeeklySummaryComposer(busyIndex, renderer);
+        _quietComposer = new WeeklySummaryComposer(quietIndex, new NoticesByWeekTable(new TableServiceClient(_quiet.ConnectionString)), renderer);
+        _busyComposer = new WeeklySummaryComposer(busyIndex, new NoticesByWeekTable(new TableServiceClient(_busy.ConnectionString)), renderer);
 
         var quiet = await _quietComposer.ComposeAsync(Council, Week, default);
         var busy = await _busyComposer.ComposeAsync(Council, Week, default);

@@ -22,8 +22,14 @@ public sealed record WeeklySummary
     public required IReadOnlyList<FrequentRecommendation> Recommendations { get; init; }
     /// <summary>Every principle the week's plans were scored on, by number, with the week's average.</summary>
     public required IReadOnlyList<PrincipleStrength> Principles { get; init; }
+    /// <summary>
+    /// Published notices imported this week, by import date: a section of their own. They are not plans and count in
+    /// none of the figures above (plans, bands, averages, alerts, recommendations, principles).
+    /// </summary>
+    public IReadOnlyList<WeeklyNoticeEntry> Notices { get; init; } = [];
 
     public bool HasPlans => Plans.Count > 0;
+    public bool HasNotices => Notices.Count > 0;
     public IEnumerable<PrincipleStrength> StronglyServed => Principles.Where(p => p.Band == Band.Green);
     public IEnumerable<PrincipleStrength> WeaklyServed => Principles.Where(p => p.Band == Band.Red);
 }

@@ -21,12 +21,14 @@ public static class WeeklySummaryBuilder
         (DimensionScores.CoDesignId, "Co-design through the whole cycle", d => d.CoDesign),
     ];
 
+    /// <param name="noticesThisWeek">Published notices imported in the week: listed on their own, never counted as plans.</param>
     public static WeeklySummary Build(
         string councilCode,
         string councilName,
         IsoWeek week,
         IReadOnlyList<WeeklyPlanEntry> thisWeek,
-        IReadOnlyList<WeeklyPlanEntry> previousFourWeeks)
+        IReadOnlyList<WeeklyPlanEntry> previousFourWeeks,
+        IReadOnlyList<WeeklyNoticeEntry>? noticesThisWeek = null)
     {
         var plans = LatestPerReference(thisWeek);
         var previous = LatestPerReference(previousFourWeeks);
@@ -82,6 +84,14 @@ public static class WeeklySummaryBuilder
                         var average = RoundedMean(g.Select(p => p.Score));
                         return new PrincipleStrength(g.Key, g.First().Title, average, BandFor(average));
                     }),
+            ],
+            Notices =
+            [
+                .. (noticesThisWeek ?? [])
+                    .GroupBy(n => n.Ocid, StringComparer.Ordinal)
+                    .Select(g => g.OrderByDescending(n => n.Version).First())
+                    .OrderBy(n => n.ImportedAt)
+                    .ThenBy(n => n.Ocid, StringComparer.Ordinal),
             ],
         };
     }

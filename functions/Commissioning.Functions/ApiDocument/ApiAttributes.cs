@@ -30,12 +30,14 @@ public sealed class ApiHeaderAttribute(string name, string description) : Attrib
     public string Description { get; } = description;
 }
 
-/// <summary>The request body: its schema and media type.</summary>
-[AttributeUsage(AttributeTargets.Method)]
+/// <summary>The request body: its schema and media type (one attribute per media type the function reads).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class ApiBodyAttribute(Type type, string contentType = "application/json") : Attribute
 {
     public Type Type { get; } = type;
     public string ContentType { get; } = contentType;
+    /// <summary>What the body may be and how its errors are named, when the schema cannot say it.</summary>
+    public string? Description { get; init; }
 }
 
 /// <summary>A response the return type does not say: a ProblemDetails status, or a body of another media type.</summary>

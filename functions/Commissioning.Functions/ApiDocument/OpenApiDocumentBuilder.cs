@@ -112,13 +112,20 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             operation["parameters"] = parameters;
         }
 
-        if (method.GetCustomAttribute<ApiBodyAttribute>() is { } body)
+        var bodies = method.GetCustomAttributes<ApiBodyAttribute>().ToList();
+        if (bodies.Count > 0)
         {
-            operation["requestBody"] = new JsonObject
+            var content = new JsonObject();
+            foreach (var body in bodies)
             {
-                ["required"] = true,
-                ["content"] = new JsonObject { [body.ContentType] = new JsonObject { ["schema"] = SchemaFor(body.Type) } },
-            };
+                content[body.ContentType] = new JsonObject { ["schema"] = SchemaFor(body.Type) };
+            }
+
+            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = content };
+            if (bodies.Select(b => b.Description).FirstOrDefault(d => d is not null) is { } description)
+            {
+                operation["requestBody"]!["description"] = description;
+            }
         }
 
         operation["responses"] = Responses(function);
@@ -151,22 +158,7 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
 
         void Problem(int status, string description) => Add(status, description, ProblemJson, Ref("ProblemDetails"));
 
-        foreach (var result in ResultTypes(function.Method.ReturnType))
-        {
-            if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Ok<>))
-            {
-                Add(200, "OK", "application/json", SchemaFor(result.GetGenericArguments()[0]));
-            }
-            else if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Created<>))
-            {
-                Add(201, "Created", "application/json", SchemaFor(result.GetGenericArguments()[0]));
-            }
-            else if (result == typeof(ValidationProblem))
-            {
-                Add(400, "Invalid: every bad field is named in errors, by JSON path or as route.name, query.name, header.Name.", ProblemJson, Ref("ValidationProblemDetails"));
-            }
-        }
-
+        // Declared responses first: where one names a status a typed result also gives, its description is the one kept.
         foreach (var declared in function.Method.GetCustomAttributes<ApiResponseAttribute>())
         {
             if (declared.Status == 400)
@@ -184,6 +176,22 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             }
         }
 
+        foreach (var result in ResultTypes(function.Method.ReturnType))
+        {
+            if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Ok<>))
+            {
+                Add(200, "OK", "application/json", SchemaFor(result.GetGenericArguments()[0]));
+            }
+            else if (result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Created<>))
+            {
+                Add(201, "Created", "application/json", SchemaFor(result.GetGenericArguments()[0]));
+            }
+            else if (result == typeof(ValidationProblem))
+            {
+                Add(400, "Invalid: every bad field is named in errors, by JSON path or as route.name, query.name, header.Name.", ProblemJson, Ref("ValidationProblemDetails"));
+            }
+        }
+
         if (function.Access.Callers != Callers.Anyone)
         {
             Problem(401, "No key, or a key that is not valid (X-Api-Key).");
@@ -195,7 +203,7 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             });
         }
 
-        if (function.Method.GetCustomAttribute<ApiBodyAttribute>() is not null)
+        if (function.Method.GetCustomAttributes<ApiBodyAttribute>().Any())
         {
             Problem(413, "The body is larger than this address accepts.");
         }
@@ -228,7 +236,7 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
             return Ref(Component(type));
         }
 
-        return Export(type).AsObject();
+        return Export(type) as JsonObject ?? new JsonObject();   // a schema of "true" (any JSON, as for JsonElement) is the empty schema
     }
 
     private static bool IsNamed(Type type, JsonTypeInfo info) =>

@@ -48,8 +48,56 @@ public static partial class CouncilRecordRules
             }
         }
 
+        ValidateBuyers(council, errors);
         return errors;
     }
+
+    /// <summary>The most buyer identifiers, and buyer names, a council record holds.</summary>
+    public const int MaxBuyerEntries = 50;
+
+    /// <summary>
+    /// <c>buyerIdentifiers</c>: organisation identifiers in the org-id form a notice carries them (<c>GB-PPON-PTQG-8236-WVNZ</c>,
+    /// <c>GB-CFS-107313</c>, <c>GB-SRS-sid4gov.cabinetoffice.gov.uk/V2GR32H4</c>); <c>buyerNames</c>: the names the council
+    /// publishes under besides its own. Either may be left out (null): then only the council's name can match.
+    /// </summary>
+    private static void ValidateBuyers(Council council, Dictionary<string, string[]> errors)
+    {
+        if (council.BuyerIdentifiers is { } identifiers)
+        {
+            if (identifiers.Count > MaxBuyerEntries)
+            {
+                errors["$.buyerIdentifiers"] = [$"holds at most {MaxBuyerEntries} identifiers"];
+            }
+
+            for (var i = 0; i < identifiers.Count; i++)
+            {
+                if (!BuyerIdentifier().IsMatch(identifiers[i]?.Trim() ?? string.Empty))
+                {
+                    errors[$"$.buyerIdentifiers[{i}]"] =
+                        ["must be an organisation identifier as notices carry it: a two-letter country, a register and the id, e.g. GB-PPON-PTQG-8236-WVNZ or GB-CFS-107313 (at most 200 characters, no spaces)"];
+                }
+            }
+        }
+
+        if (council.BuyerNames is { } names)
+        {
+            if (names.Count > MaxBuyerEntries)
+            {
+                errors["$.buyerNames"] = [$"holds at most {MaxBuyerEntries} names"];
+            }
+
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(names[i]) || names[i].Length > 200 || names[i].Any(char.IsControl))
+                {
+                    errors[$"$.buyerNames[{i}]"] = ["must be a name the council publishes notices under: 1–200 characters, one line"];
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z]{2}-[A-Za-z0-9]+-\S{1,180}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuyerIdentifier();
 
     [GeneratedRegex("^[A-Z]{1,2}[0-9][0-9A-Z]?$", RegexOptions.CultureInvariant)]
     private static partial Regex PostcodeDistrict();

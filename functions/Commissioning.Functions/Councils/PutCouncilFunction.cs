@@ -9,7 +9,7 @@ public sealed class PutCouncilFunction(CouncilStore store, NotificationChannelVa
 {
     [Function("PutCouncil")]
     [Access(Callers.Admin)]
-    [ApiSummary("Registers a council, or replaces its record: local postcode districts, councillors and channels.")]
+    [ApiSummary("Registers a council, or replaces its record: local postcode districts, councillors, channels, and the buyer identifiers and names its published notices carry.")]
     [ApiBody(typeof(Council))]
     public async Task<Results<Created<Council>, Ok<Council>, ValidationProblem>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "councils/{code}")] HttpRequest request,
@@ -64,6 +64,8 @@ public sealed class PutCouncilFunction(CouncilStore store, NotificationChannelVa
         {
             Code = routeCode,
             LocalPostcodeDistricts = [.. council.LocalPostcodeDistricts.Select(d => d.Trim().ToUpperInvariant()).Distinct()],
+            BuyerIdentifiers = council.BuyerIdentifiers is { } identifiers ? [.. identifiers.Select(i => i.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)] : null,
+            BuyerNames = council.BuyerNames is { } names ? [.. names.Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)] : null,
         };
         var created = await store.PutAsync(council, cancellationToken);
         return created ? TypedResults.Created($"/api/councils/{routeCode}", council) : TypedResults.Ok(council);

@@ -21,7 +21,7 @@ public sealed class FrontDoor(FrontDoorAccess access, ProblemExceptionHandler fa
             var limit = descriptor.MaxBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                return ApiProblem.PayloadTooLarge(limit);
+                return ApiProblem.PayloadTooLarge(limit, descriptor.Body?.Advice);
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)

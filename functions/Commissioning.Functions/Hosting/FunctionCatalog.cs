@@ -112,4 +112,7 @@ public sealed class RequestBodyAttribute(long maxBytes) : Attribute
     public const long DefaultMaxBytes = 1024 * 1024;
 
     public long MaxBytes { get; } = maxBytes;
+
+    /// <summary>What to send instead, added to the 413's detail (e.g. "send the release package instead").</summary>
+    public string? Advice { get; init; }
 }

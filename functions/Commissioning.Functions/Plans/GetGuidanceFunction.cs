@@ -1,4 +1,4 @@
-using System.Text;
+using Commissioning.Functions.Guidance;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
@@ -23,17 +23,7 @@ public sealed class GetGuidanceFunction(PlanStore store)
     {
         var errors = new Dictionary<string, string[]>();
         var address = PlanAddress.Version(council, reference, request, errors);
-        var kind = (request.Query("format") ?? "html").Trim().ToLowerInvariant() switch
-        {
-            "html" => DocumentFormat.Html,
-            "md" or "markdown" => DocumentFormat.Markdown,
-            _ => (DocumentFormat?)null,
-        };
-        if (kind is null)
-        {
-            errors["query.format"] = ["must be html or md"];
-        }
-
+        var kind = AddressParts.Format(request.Query("format"), errors);
         if (errors.Count > 0)
         {
             return ApiProblem.Invalid(errors);
@@ -46,9 +36,6 @@ public sealed class GetGuidanceFunction(PlanStore store)
             return address.NotFound();
         }
 
-        var headers = request.HttpContext.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-        return TypedResults.Text(stored.ToString(), kind == DocumentFormat.Html ? "text/html" : "text/markdown", Encoding.UTF8);
+        return GuidanceDocumentResult.Text(request.HttpContext, stored.ToString(), kind!.Value);
     }
 }

@@ -43,17 +43,8 @@ public sealed class ListPlansFunction(PlanStore store)
             }
         }
 
-        var size = 50;
-        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size is < 1 or > 1000))
-        {
-            errors["query.pageSize"] = ["must be a whole number from 1 to 1000"];
-        }
-
-        string? storageToken = null;
-        if (continuationToken is not null && !PlanAddress.TryDecodeToken(continuationToken, out storageToken))
-        {
-            errors["query.continuationToken"] = ["is not a token this service issued; start again without it"];
-        }
+        var size = AddressParts.PageSize(pageSize, errors);
+        var storageToken = AddressParts.ContinuationToken(continuationToken, errors);
 
         if (errors.Count > 0)
         {
@@ -67,10 +58,10 @@ public sealed class ListPlansFunction(PlanStore store)
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 400)
         {
-            return ApiProblem.Invalid("query.continuationToken", "is not a token this service issued; start again without it");
+            return ApiProblem.Invalid("query.continuationToken", AddressParts.TokenRule);
         }
 
-        var token = page.ContinuationToken is null ? null : PlanAddress.EncodeToken(page.ContinuationToken);
+        var token = page.ContinuationToken is null ? null : AddressParts.EncodeToken(page.ContinuationToken);
         var next = token is null ? null : NextLink(code, isoWeek, band, size, token);
         return TypedResults.Ok(new PlanList(code, isoWeek, bandFilter, size, [.. page.Plans.Select(PlanListItem.From)], token, next));
     }

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commissioning.Functions.Plans;
@@ -22,15 +19,7 @@ public static class PlanAddress
         return new PlanVersionAddress(code, reference, Version(request.Query("version"), errors));
     }
 
-    public static string Council(string value, Dictionary<string, string[]> errors)
-    {
-        if (!CouncilCode.TryNormalise(value, out var code))
-        {
-            errors["route.council"] = [CouncilCode.Rule];
-        }
-
-        return code;
-    }
+    public static string Council(string value, Dictionary<string, string[]> errors) => AddressParts.Council(value, errors);
 
     public static void Reference(string value, Dictionary<string, string[]> errors)
     {
@@ -40,36 +29,7 @@ public static class PlanAddress
         }
     }
 
-    public static int? Version(string? value, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
-        {
-            return number;
-        }
-
-        errors["query.version"] = ["must be a version number: a whole number from 1"];
-        return null;
-    }
-
-    /// <summary>A storage continuation token as a URL-safe opaque string.</summary>
-    public static string EncodeToken(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
-
-    public static bool TryDecodeToken(string token, out string? decoded)
-    {
-        decoded = null;
-        if (token.Length is 0 or > 2000 || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-
-        decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-        return decoded.Length > 0 && !decoded.Any(char.IsControl);
-    }
+    public static int? Version(string? value, Dictionary<string, string[]> errors) => AddressParts.Version(value, errors);
 }
 
 /// <summary>A plan version's address: the latest when <see cref="Version"/> is null.</summary>

@@ -37,7 +37,7 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
                 $"Send the plan as JSON with Content-Type: application/json (this request says {request.ContentType})."));
         }
 
-        var bytes = await ReadBoundedAsync(request.Body, limit, cancellationToken);
+        var bytes = await request.ReadBodyAsync(limit, cancellationToken);
         if (bytes is null)
         {
             return (null, null, ApiProblem.PayloadTooLarge(limit));
@@ -96,24 +96,6 @@ public sealed partial record PlanDocument(byte[] Bytes, Plan Plan, string Counci
 
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]

@@ -1,6 +1,4 @@
 using Commissioning.Domain.Plans;
-using System.IO.Compression;
-using System.Text.Json;
 using Azure.Data.Tables;
 
 namespace Commissioning.Functions.Plans;
@@ -77,30 +75,7 @@ public sealed partial class PlanStore
             : [.. text.Split(';').Select(part => part.Split(':')).Where(p => p.Length == 3)
                 .Select(p => new DimensionSummary(p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), BandWords.TryParse(p[2], out var b) ? b : Band.Red))];
 
-    private static PlanVersion ToVersion(string council, string reference, TableEntity row)
-    {
-        var chunks = row.GetInt32("ScorecardChunks") ?? 0;
-        using var compressed = new MemoryStream();
-        for (var i = 0; i < chunks; i++)
-        {
-            compressed.Write(row.GetBinary($"Scorecard{i}"));
-        }
-
-        compressed.Position = 0;
-        using var json = new GZipStream(compressed, CompressionMode.Decompress);
-        var scorecard = JsonSerializer.Deserialize<Scorecard>(json, DomainJson.Options)
-                        ?? throw new InvalidOperationException("A stored scorecard is empty.");
-        return new PlanVersion(ToSummary(council, reference, row), row.GetString("ContentHash") ?? string.Empty, scorecard);
-    }
-
-    private static byte[] Compress(Scorecard scorecard)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, scorecard, DomainJson.Options);
-        }
-
-        return buffer.ToArray();
-    }
+    private static PlanVersion ToVersion(string council, string reference, TableEntity row) =>
+        new(ToSummary(council, reference, row), row.GetString("ContentHash") ?? string.Empty,
+            TableRows.ReadCompressed<Scorecard>(row, "Scorecard", DomainJson.Options));
 }

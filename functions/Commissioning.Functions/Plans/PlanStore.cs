@@ -33,7 +33,6 @@ public sealed partial class PlanStore(
     TimeProvider time)
 {
     private const int MaxAttempts = 40;
-    private const int ScorecardChunkBytes = 60_000;
     private const string HashMetadata = "contenthash";
     private const string HtmlContentType = "text/html; charset=utf-8";
     private const string MarkdownContentType = "text/markdown; charset=utf-8";
@@ -216,12 +215,7 @@ public sealed partial class PlanStore(
             row["IdempotencyKey"] = key;
         }
 
-        var chunks = Compress(draft.Scorecard).Chunk(ScorecardChunkBytes).ToList();
-        row["ScorecardChunks"] = chunks.Count;
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            row[$"Scorecard{i}"] = chunks[i];
-        }
+        TableRows.WriteCompressed(row, "Scorecard", draft.Scorecard, DomainJson.Options);
 
         return new PreparedVersion(render(plan, draft.Scorecard, version), row, new PlanVersion(summary, draft.ContentHash, draft.Scorecard));
     }
@@ -343,43 +337,10 @@ public sealed partial class PlanStore(
     }
 
     /// <summary>The plan's row of the week, replaced only by a later version (ETag-guarded).</summary>
-    private async Task ListInWeekAsync(PlanSummary summary, TableEntity row, CancellationToken ct)
+    private Task ListInWeekAsync(PlanSummary summary, TableEntity row, CancellationToken ct)
     {
-        var partition = row.PartitionKey;
         WriteSummary(row, summary, contentHash: null);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            try
-            {
-                await Weeks.AddEntityAsync(row, ct);   // the usual case: the plan's first version this week
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // the plan is already listed this week: replace it only with a later version
-            }
-
-            var existing = await Weeks.GetEntityIfExistsAsync<TableEntity>(partition, summary.Reference, ["Version"], ct);
-            if (!existing.HasValue)
-            {
-                continue;
-            }
-
-            if (existing.Value!.GetInt32("Version") >= summary.Version)
-            {
-                return;
-            }
-
-            try
-            {
-                await Weeks.UpdateEntityAsync(row, existing.Value.ETag, TableUpdateMode.Replace, ct);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                // raced with another writer of the same week row: go round
-            }
-        }
+        return TableRows.ReplaceUnlessNewerAsync(Weeks, row, summary.Version, ct);
     }
 
     private static void Observe(Task? task) => task?.ContinueWith(t => _ = t.Exception, CancellationToken.None,

@@ -7,7 +7,7 @@ namespace Commissioning.Functions.Plans;
 /// <summary><c>POST /api/plans</c>: score a plan, store it as a new version with its guidance, answer with the scorecard.</summary>
 public sealed class SubmitPlanFunction(PlanSubmission submission)
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = IdempotencyKeys.Header;
 
     [Function("SubmitPlan")]
     [Access(Callers.Commissioners)]
@@ -20,10 +20,10 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
     public async Task<Results<Created<SubmittedPlan>, Ok<SubmittedPlan>, ValidationProblem, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var idempotencyKey = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
+        var idempotencyKey = request.Header(IdempotencyKeyHeader);
+        if (!IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return ApiProblem.Invalid("header.Idempotency-Key", "must be 1–200 printable characters");
+            return ApiProblem.Invalid("header.Idempotency-Key", IdempotencyKeys.Rule);
         }
 
         var (document, invalid, refused) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);

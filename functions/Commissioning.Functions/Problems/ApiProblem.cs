@@ -51,12 +51,16 @@ public static class ApiProblem
 
     public static ProblemHttpResult Conflict(string detail) => Of(ConflictType, detail);
 
-    public static ProblemHttpResult PayloadTooLarge(long limitBytes) =>
-        Of(TooLarge, $"The request body is larger than the {limitBytes:N0} bytes this address accepts.");
+    /// <summary>413 stating the limit, and <paramref name="advice"/> (what to send instead) when there is any.</summary>
+    public static ProblemHttpResult PayloadTooLarge(long limitBytes, string? advice = null) =>
+        Of(TooLarge, $"The request body is larger than the {limitBytes:N0} bytes this address accepts." + (advice is null ? string.Empty : " " + advice));
 
-    /// <summary>A ProblemDetails of <paramref name="type"/>, with its default detail unless one is given.</summary>
-    public static ProblemHttpResult Of(ProblemType type, string? detail = null) =>
-        TypedResults.Problem(detail ?? type.DefaultDetail, statusCode: type.Status, title: type.Title, type: type.Uri);
+    /// <summary>
+    /// A ProblemDetails of <paramref name="type"/>, with its default detail unless one is given, and any extension
+    /// members (e.g. <c>reasons</c>, <c>limit</c>) written beside the standard ones.
+    /// </summary>
+    public static ProblemHttpResult Of(ProblemType type, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail ?? type.DefaultDetail, statusCode: type.Status, title: type.Title, type: type.Uri, extensions: extensions);
 
     /// <summary>A ProblemDetails for <paramref name="status"/> with its standard title and type.</summary>
     public static ProblemHttpResult Status(int status, string? detail = null) =>

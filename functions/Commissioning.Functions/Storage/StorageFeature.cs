@@ -64,6 +64,8 @@ public static class StorageFeature
         // The week index plans write and summaries read; one per process, as it remembers which digest rows are full.
         services.AddSingleton<PlansByWeekTable>();
         services.AddSingleton<IWeeklyPlanIndex>(provider => provider.GetRequiredService<PlansByWeekTable>());
+        services.AddSingleton<NoticesByWeekTable>();
+        services.AddSingleton<IWeeklyNoticeIndex>(provider => provider.GetRequiredService<NoticesByWeekTable>());
         return services;
     }
 

@@ -10,6 +10,8 @@ public static class StorageLayout
     public const string GuidanceContainer = "guidance";
     /// <summary>Weekly summaries: <c>{council}/{isoWeek}.html</c> and <c>.md</c>.</summary>
     public const string SummariesContainer = "summaries";
+    /// <summary>Published notices as imported: <c>{council}/{ocid}/{contentHash}.json</c>, the process's releases as sent.</summary>
+    public const string NoticesContainer = "notices";
 
     public const string PlansTable = "Plans";
     public const string PlanVersionsTable = "PlanVersions";
@@ -22,6 +24,14 @@ public static class StorageLayout
     public const string OutboxTable = "Outbox";
     /// <summary>PK council, RK <c>{dedupeKey}|{attempt:D3}</c>: every attempt to post one.</summary>
     public const string DeliveriesTable = "Deliveries";
+    /// <summary>PK council, RK ocid: the latest imported version of each of a council's published notices (the listing).</summary>
+    public const string NoticesTable = "Notices";
+    /// <summary>PK <c>{council}|{ocid}</c>: RK <c>latest</c> (the head) and <c>000001</c>, … (each version with its scorecard).</summary>
+    public const string NoticeVersionsTable = "NoticeVersions";
+    /// <summary>PK <c>{council}|{isoWeek}</c>: the week's notice digest (rows <c>~digest-000</c>, …), by import date.</summary>
+    public const string NoticesByWeekTable = "NoticesByWeek";
+    /// <summary>PK council, RK SHA-256 of an <c>Idempotency-Key</c>: what an import with that key did.</summary>
+    public const string NoticeImportsTable = "NoticeImports";
 
     /// <summary>The local runner's timer schedule status and locks (the Functions host keeps its own elsewhere).</summary>
     public const string LocalRunnerContainer = "local-runner";
@@ -37,9 +47,10 @@ public static class StorageLayout
 
     public static IReadOnlyList<string> Queues { get; } = [NotificationsQueue, NotificationsPoisonQueue, NarrativesQueue, NarrativesQueue + "-poison"];
 
-    public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer, SummariesContainer, LocalRunnerContainer];
+    public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer, SummariesContainer, LocalRunnerContainer, NoticesContainer];
     public static IReadOnlyList<string> Tables { get; } =
-        [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable, SummaryRunsTable, OutboxTable, DeliveriesTable];
+        [PlansTable, PlanVersionsTable, PlansByWeekTable, CouncilsTable, CouncilKeysTable, SummaryRunsTable, OutboxTable, DeliveriesTable,
+         NoticesTable, NoticeVersionsTable, NoticesByWeekTable, NoticeImportsTable];
 
     /// <summary><c>plans/{council}/{reference}/v{n}.json</c> (container <c>plans</c>).</summary>
     public static string PlanBlob(string council, string reference, int version) => $"{council}/{reference}/v{version}.json";
@@ -56,6 +67,11 @@ public static class StorageLayout
     public static string VersionRow(int version) => version.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string WeekPartition(string council, string isoWeek) => $"{council}|{isoWeek}";
+
+    /// <summary><c>notices/{council}/{ocid}/{contentHash}.json</c> (container <c>notices</c>): the releases a version was read from.</summary>
+    public static string NoticeBlob(string council, string ocid, string contentHash) => $"{council}/{ocid}/{contentHash}.json";
+
+    public static string NoticePartition(string council, string ocid) => $"{council}|{ocid}";
 }
 
 /// <summary>The two forms every stored document (guidance, weekly summary) is kept in.</summary>

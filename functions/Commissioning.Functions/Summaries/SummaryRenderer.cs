@@ -58,8 +58,16 @@ public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links
             [.. summary.Recommendations.Select(r => new RecommendationView(r.CriterionId, r.Title, r.PlanCount))],
             [.. summary.StronglyServed.Select(ToView)],
             [.. summary.WeaklyServed.Select(ToView)],
-            SummaryLink(council, summary.Week));
+            SummaryLink(council, summary.Week))
+        {
+            HasNotices = summary.HasNotices,
+            NoticeCount = summary.Notices.Count,
+            Notices = [.. summary.Notices.Select(n => NoticeView.From(n, NoticeLink(council, n.Ocid)))],
+        };
     }
+
+    private string NoticeLink(string council, string ocid) =>
+        $"{_baseUrl}/api/notices/{Uri.EscapeDataString(council)}/{Uri.EscapeDataString(ocid)}";
 
     private static PrincipleView ToView(PrincipleStrength p) => new(p.Number, p.Title, p.AverageScore, Word(p.Band));
 
@@ -88,7 +96,13 @@ internal sealed record SummaryView(
     IReadOnlyList<RecommendationView> Recommendations,
     IReadOnlyList<PrincipleView> Strong,
     IReadOnlyList<PrincipleView> Weak,
-    string Link);
+    string Link)
+{
+    /// <summary>Published notices imported in the week: their own section, never counted as plans.</summary>
+    public bool HasNotices { get; init; }
+    public int NoticeCount { get; init; }
+    public IReadOnlyList<NoticeView> Notices { get; init; } = [];
+}
 
 internal sealed record PlanView(string Reference, string Title, int Version, int Score, string Band, string? Category, int AlertCount, string Link, string GuidanceLink);
 
@@ -101,3 +115,26 @@ internal sealed record PlanMentionView(string Reference, string Title, string Li
 internal sealed record RecommendationView(string CriterionId, string Title, int PlanCount);
 
 internal sealed record PrincipleView(int Number, string Title, int AverageScore, string Band);
+
+/// <summary>A notice imported in the week, in words: its band or "withheld", and per dimension the score and how much the notice could show.</summary>
+internal sealed record NoticeView(
+    string Title, string Portal, string NoticeId, string Published, string Imported, int Score, string Band, string Evidenced,
+    IReadOnlyList<NoticeDimensionView> Dimensions, string Link, string GuidanceLink)
+{
+    public static NoticeView From(WeeklyNoticeEntry notice, string link) => new(
+        notice.Title,
+        notice.PortalName,
+        notice.NoticeId,
+        notice.PublicationDate?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "not stated",
+        UkTime.TodayInEngland(notice.ImportedAt).ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        notice.Score,
+        BandOrWithheld(notice.Band),
+        $"{notice.CriteriaEvidenced} of {notice.CriteriaTotal}",
+        [.. notice.Dimensions.Select(d => new NoticeDimensionView(d.Title, d.Score, $"{d.CoveragePercent}%", BandOrWithheld(d.Band)))],
+        link,
+        link + "/guidance?format=html");
+
+    private static string BandOrWithheld(Band? band) => band is { } b ? EnumWords.ToWord(b) : "withheld";
+}
+
+internal sealed record NoticeDimensionView(string Title, int Score, string Coverage, string Band);

@@ -138,4 +138,37 @@ public class WeeklySummaryBuilderTests
         var weaker = WeeklySummaryBuilder.Build("E07000243", "Stevenage", Week, [Entry("A", 50, 50, 50, principles: [(3, 39)])], []);
         Assert.Equal([3], weaker.WeaklyServed.Select(p => p.Number));
     }
+
+    private static WeeklyNoticeEntry Notice(string ocid, int version, int hour, int score = 13) => new()
+    {
+        Ocid = ocid,
+        Title = $"Notice {ocid}",
+        Version = version,
+        ImportedAt = new DateTimeOffset(Week.Monday.AddDays(1).ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero),
+        PortalName = "Find a Tender",
+        NoticeId = ocid,
+        Score = score,
+        Band = null,
+        CriteriaEvidenced = 5,
+        CriteriaTotal = 24,
+        Dimensions = [new NoticeDimensionMention("local-by-default", "Local by default", 25, 25, null)],
+    };
+
+    [Fact]
+    public void NoticesImportedInTheWeekAreListedByImportTimeEachOnceAndCountInNoneOfThePlanFigures()
+    {
+        var plans = WeeklySummaryBuilder.Build("E07000243", "Stevenage", Week, [Entry("A", 80, 40, 61, alerts: ["A4"])], []);
+
+        var summary = WeeklySummaryBuilder.Build("E07000243", "Stevenage", Week, [Entry("A", 80, 40, 61, alerts: ["A4"])], [],
+            [Notice("ocds-h6vhtk-2", 1, hour: 15), Notice("ocds-h6vhtk-1", 1, hour: 9), Notice("ocds-h6vhtk-1", 2, hour: 11, score: 0)]);
+
+        Assert.Equal([("ocds-h6vhtk-1", 2), ("ocds-h6vhtk-2", 1)], summary.Notices.Select(n => (n.Ocid, n.Version)));
+        Assert.True(summary.HasNotices);
+        Assert.Equal(plans.Plans, summary.Plans);
+        Assert.Equal(plans.Bands, summary.Bands);
+        Assert.Equal(plans.Dimensions, summary.Dimensions);
+        Assert.Equal(plans.Alerts.Select(a => (a.Id, a.Plans.Count)), summary.Alerts.Select(a => (a.Id, a.Plans.Count)));
+        Assert.Equal(plans.Principles, summary.Principles);
+        Assert.False(WeeklySummaryBuilder.Build("E07000243", "Stevenage", Week, [], []).HasNotices);
+    }
 }

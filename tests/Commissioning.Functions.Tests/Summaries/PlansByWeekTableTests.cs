@@ -56,8 +56,9 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         var requests = new ConcurrentBag<(RequestMethod Method, Uri Uri)>();
         var options = new TableClientOptions();
         options.AddPolicy(new RecordingPolicy(requests), HttpPipelinePosition.PerCall);
-        var index = new PlansByWeekTable(new TableServiceClient(servers.Azurite.ConnectionString, options), servers.Azurite.Provisioning());
-        var composer = new WeeklySummaryComposer(index, new SummaryRenderer(
+        var recorded = new TableServiceClient(servers.Azurite.ConnectionString, options);
+        var index = new PlansByWeekTable(recorded, servers.Azurite.Provisioning());
+        var composer = new WeeklySummaryComposer(index, new NoticesByWeekTable(recorded), new SummaryRenderer(
             new Commissioning.Functions.Rendering.TemplateLibrary(RepositoryPaths.Combine("templates")), new PublicLinks(Options.Create(new PublicLinkOptions()))));
 
         var composed = await composer.ComposeAsync(new Council { Code = "E06000060", Name = "Test" }, week, default);
@@ -66,10 +67,12 @@ public sealed partial class PlansByWeekTableTests(SummaryServers servers) : ICla
         Assert.Equal(1, composed.Summary.PreviousPlanCount);
         Assert.All(requests, r => Assert.Equal(RequestMethod.Get, r.Method));
         Assert.All(requests, r => Assert.DoesNotContain("$filter", Uri.UnescapeDataString(r.Uri.Query), StringComparison.Ordinal));
-        // Each week: shard 000 (which exists) and 001 (which does not, so the read stops) side by side. Nothing else.
+        // Each week: shard 000 (which exists) and 001 (which does not, so the read stops) side by side; the week's
+        // notices the same way from their own table (none there). Nothing else.
         Assert.Equal(
             [.. new List<IsoWeek> { week }.Concat(week.Preceding(4))
                 .SelectMany(w => new[] { "000", "001" }.Select(shard => $"/{Azurite.AccountName}/PlansByWeek(PartitionKey='E06000060|{w}',RowKey='~digest-{shard}')"))
+                .Concat(new[] { "000", "001" }.Select(shard => $"/{Azurite.AccountName}/NoticesByWeek(PartitionKey='E06000060|{week}',RowKey='~digest-{shard}')"))
                 .Order(StringComparer.Ordinal)],
             requests.Select(r => Uri.UnescapeDataString(r.Uri.AbsolutePath)).Order(StringComparer.Ordinal));
     }

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Commissioning.Functions.Tests.Web;
 
 /// <summary>
-/// axe-core finds no serious or critical accessibility violations on the three pages, filled with real data. axe is
+/// axe-core finds no serious or critical accessibility violations on the three pages, filled with real data (a plan, a
+/// published notice's scorecard on the form page, the council's imported notices on its page). axe is
 /// injected as a script file, which the pages' CSP would refuse, so only these contexts bypass the CSP.
 /// </summary>
 public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -39,6 +40,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var submitted = await fixture.Council.PostAsync("/api/plans", TestPlans.Content(reference: "SBC-A11Y-1"));
         Assert.True(submitted.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
 
+        // The council has published a notice, so its page shows the notices table too.
+        using var admin = fixture.Api.Admin();
+        var put = await admin.PutAsJsonAsync($"/api/councils/{Council}", new
+        {
+            code = Council, name = $"Council {Council}", localPostcodeDistricts = new[] { "SG1", "SG2" }, buyerNames = new[] { "London Borough of Brent" },
+        });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/notices/{Council}", Notices.NoticeFiles.Content(Notices.NoticeFiles.Brent))).StatusCode);
+
         await using var context = await fixture.NewContextWithKeyAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
         await page.GotoAsync(address, new() { WaitUntil = WaitUntilState.NetworkIdle });
@@ -53,6 +63,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             await page.GetByRole(AriaRole.Button, new() { Name = "Check my plan" }).ClickAsync();
             await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
             await page.Locator("details.why").First.Locator("summary").ClickAsync();
+            // And a published notice's labelled scorecard beside it.
+            await page.GetByLabel("Score for council (GSS code)").FillAsync(Council);
+            await page.GetByLabel("Notice file").SetInputFilesAsync(Path.Combine(Notices.NoticeFiles.Folder, Notices.NoticeFiles.FtsTender));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Score the notice" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice-result .notice-card")).ToHaveCountAsync(1);
+        }
+        else if (address.StartsWith("/api/app/council", StringComparison.Ordinal))
+        {
+            await Assertions.Expect(page.Locator("#notices-table tbody tr")).ToHaveCountAsync(1);
         }
 
         await page.AddScriptTagAsync(new() { Path = AxeScript() });

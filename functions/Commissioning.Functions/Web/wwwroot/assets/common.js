@@ -95,10 +95,10 @@ export function setUpKeyForm(onChange = () => {}) {
 // ---- the API ----
 
 /**
- * Calls the API with the council key. Resolves to { status, ok, body, problem } where body is parsed JSON (or text) and
+ * Calls the API with the council key, sending json (serialised) or body (as it is, with contentType). Resolves to { status, ok, body, problem } where body is parsed JSON (or text) and
  * problem is the ProblemDetails body for an error status. Network failures resolve with status 0.
  */
-export async function callApi(path, { method = 'GET', json } = {}) {
+export async function callApi(path, { method = 'GET', json, body, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   const key = councilKey();
   if (key) headers['X-Api-Key'] = key;
@@ -106,6 +106,9 @@ export async function callApi(path, { method = 'GET', json } = {}) {
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = typeof json === 'string' ? json : JSON.stringify(json);
+  } else if (body !== undefined) {
+    headers['Content-Type'] = contentType;   // a file as it is (a notice: JSON or CSV, gzip or not)
+    init.body = body;
   }
   let response;
   try {
@@ -114,8 +117,8 @@ export async function callApi(path, { method = 'GET', json } = {}) {
     return { status: 0, ok: false, body: null, problem: { title: 'The service could not be reached', detail: 'Check your connection and try again.' } };
   }
   const type = response.headers.get('Content-Type') ?? '';
-  const body = type.includes('json') ? await response.json().catch(() => null) : await response.text();
-  return { status: response.status, ok: response.ok, body, problem: response.ok ? null : (body && typeof body === 'object' ? body : { title: `Error ${response.status}` }) };
+  const answer = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  return { status: response.status, ok: response.ok, body: answer, problem: response.ok ? null : (answer && typeof answer === 'object' ? answer : { title: `Error ${response.status}` }) };
 }
 
 /** A sentence for a failed call, in plain words. */

@@ -3,6 +3,7 @@
 import { el, replaceChildren, callApi, describeProblem, setUpKeyForm, keyedDownload, bandBadge, lastWeeks, query, scorecardAddress, DIMENSIONS } from './common.js';
 import { trendChart } from './charts.js';
 import { CATEGORIES } from './plan-fields.js';
+import { noticesTable } from './notices.js';
 
 const CODE_STORAGE = 'kil.councilCode';
 const form = document.getElementById('council-form');
@@ -15,6 +16,8 @@ const plansSlot = document.getElementById('plans');
 const trendsSlot = document.getElementById('trends');
 const summariesSlot = document.getElementById('summaries');
 const summariesStatus = document.getElementById('summaries-status');
+const noticesSlot = document.getElementById('notices');
+const noticesStatus = document.getElementById('notices-status');
 
 const MAX_PAGES = 20;
 
@@ -61,7 +64,7 @@ async function show() {
   status.textContent = `${plans.length} ${plans.length === 1 ? 'plan' : 'plans'} for ${code}.`;
   replaceChildren(plansSlot, plansTable(code, plans));
   showSummaries(code);
-  await showTrends(code);
+  await Promise.all([showNotices(code), showTrends(code)]);
 }
 
 function plansTable(code, plans) {
@@ -106,6 +109,25 @@ async function showTrends(code) {
   replaceChildren(trendsSlot, counts.some((n) => n > 0)
     ? trendChart(weeks, series, counts)
     : el('p', {}, 'No plans were submitted in the last 12 weeks.'));
+}
+
+/** The council's imported notices, every page (bounded): their own table, never among the plans. */
+async function showNotices(code) {
+  replaceChildren(noticesSlot, el('p', { class: 'muted' }, 'Loading notices…'));
+  const notices = [];
+  let next = `/api/notices/${encodeURIComponent(code)}?pageSize=200`;
+  for (let page = 0; next && page < MAX_PAGES; page++) {
+    const result = await callApi(next);
+    if (!result.ok) {
+      replaceChildren(noticesSlot, el('p', { class: 'status error' }, describeProblem(result)));
+      return;
+    }
+    notices.push(...result.body.notices);
+    next = result.body.next;
+  }
+  replaceChildren(noticesSlot, notices.length
+    ? noticesTable(code, notices, (link, notice) => keyedDownload(link, `notice-${notice.noticeId}-v${notice.version}-guidance`, noticesStatus))
+    : el('p', {}, 'No published notices have been imported for this council.'));
 }
 
 function showSummaries(code) {
