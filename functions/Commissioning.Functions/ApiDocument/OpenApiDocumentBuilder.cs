@@ -251,8 +251,44 @@ public sealed class OpenApiDocumentBuilder(FunctionCatalog catalog, JsonSerializ
 
         name = type.Name;
         _named[type] = name;
-        _schemas[name] = Export(type, root: type);
+        _schemas[name] = Anchored(Export(type, root: type), name);
         return name;
+    }
+
+    /// <summary>
+    /// A recursive type (a joint buyer is a buyer) is exported with references to its own root ("#", "#/properties/…"),
+    /// which inside a component would point at the OpenAPI document itself: they are rewritten to point at the component.
+    /// </summary>
+    private static JsonNode Anchored(JsonNode schema, string name)
+    {
+        foreach (var node in Descendants(schema).OfType<JsonObject>())
+        {
+            if (node["$ref"] is JsonValue value && value.GetValue<string>() is var target
+                && (target == "#" || (target.StartsWith("#/", StringComparison.Ordinal) && !target.StartsWith("#/components/", StringComparison.Ordinal))))
+            {
+                node["$ref"] = "#/components/schemas/" + name + target[1..];
+            }
+        }
+
+        return schema;
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>().ToList())
+        {
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
     }
 
     private JsonNode Export(Type type, Type? root = null) =>

@@ -35,6 +35,26 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task EveryReferenceNamesAComponentAndARecursiveTypeRefersToItself()
+    {
+        var document = await Document();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var references = References(document).ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.True(r.StartsWith("#/components/schemas/", StringComparison.Ordinal) && schemas.ContainsKey(r.Split('/')[3]), r));
+        // A joint buyer is a buyer: the component points at itself, not at the document's root.
+        Assert.Equal("#/components/schemas/NoticeBuyer", (string?)schemas["NoticeBuyer"]!["properties"]!["jointBuyers"]!["items"]!["$ref"]);
+    }
+
+    private static IEnumerable<string> References(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "$ref" && p.Value is JsonValue v ? [v.GetValue<string>()] : References(p.Value)),
+        JsonArray a => a.SelectMany(References),
+        _ => [],
+    };
+
+    [Fact]
     public async Task EveryApiOperationIsInTheDocumentUnderApi()
     {
         var paths = (await Document())["paths"]!.AsObject();

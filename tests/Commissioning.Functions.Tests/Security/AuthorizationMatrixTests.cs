@@ -45,6 +45,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         ["OpenApi"] = Public(200),
         ["WebApp"] = Public(200),
         ["DescribeKey"] = [401, 401, 401, 401, 200, 200, 200, 200],   // any valid key may ask what it is
+        ["ScoreNotices"] = Write(200),
+        ["ImportNotices"] = Write(200),
+        ["ListNotices"] = Read(200),
+        ["GetNotice"] = Read(200),
+        ["GetNoticeGuidance"] = Read(200),
     };
 
     [Fact]
@@ -55,6 +60,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
 
         var keys = await KeysAsync();
         var reference = await SeedPlanAsync(keys["commissioner"]);
+        await SeedNoticeAsync();
         var mismatches = new List<string>();
         var cells = 0;
         foreach (var function in functions)
@@ -93,7 +99,13 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         using var admin = fixture.Api.Admin();
         foreach (var code in new[] { Council, Other })
         {
-            (await admin.PutAsJsonAsync($"/api/councils/{code}", new { code, name = $"Council {code}", localPostcodeDistricts = new[] { "SG1" } })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync($"/api/councils/{code}", new
+            {
+                code,
+                name = $"Council {code}",
+                localPostcodeDistricts = new[] { "SG1" },
+                buyerIdentifiers = new[] { Notices.NoticeFiles.LancashireIdentifier },
+            })).EnsureSuccessStatusCode();
         }
 
         async Task<(string Key, string Id)> Issue(string code, string role)
@@ -125,13 +137,21 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         return "MATRIX-SEED";
     }
 
+    /// <summary>A published notice of the council's, so that reading it and its guidance gets through to the function.</summary>
+    private async Task SeedNoticeAsync()
+    {
+        using var admin = fixture.Api.Admin();
+        var response = await admin.PostAsync($"/api/notices/{Council}", Notices.NoticeFiles.Content(Notices.NoticeFiles.Lancashire));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>A request to the function with real route values and, where it takes one, a valid body.</summary>
     private static HttpRequestMessage Request(FunctionsMetadata.HttpFunction function, string reference, string freshReference)
     {
         var endedWeek = Domain.Summaries.IsoWeek.Of(UkTime.TodayInEngland(DateTimeOffset.UtcNow)).AddWeeks(-2);
         var path = function.Route
             .Replace("{council}", Council).Replace("{code}", Council).Replace("{reference}", reference)
-            .Replace("{isoWeek}", endedWeek.ToString()).Replace("{keyId}", "000000000000").Replace("{*path}", string.Empty);
+            .Replace("{ocid}", Notices.NoticeFiles.LancashireOcid).Replace("{isoWeek}", endedWeek.ToString()).Replace("{keyId}", "000000000000").Replace("{*path}", string.Empty);
         var query = function.Name == "RunSummary" ? $"?week={endedWeek}" : string.Empty;
         var request = new HttpRequestMessage(new HttpMethod(function.Methods[0]), $"/api/{path}{query}");
         request.Content = function.Name switch
@@ -139,6 +159,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
             "SubmitPlan" or "ScorePlan" => TestPlans.Content(Council, freshReference),
             "PutCouncil" => new StringContent($$"""{"code":"{{Council}}","name":"Council {{Council}}","localPostcodeDistricts":["SG1"]}""", Encoding.UTF8, "application/json"),
             "IssueCouncilKey" => new StringContent("""{"role":"councillor","note":"matrix"}""", Encoding.UTF8, "application/json"),
+            "ScoreNotices" or "ImportNotices" => Notices.NoticeFiles.Content(Notices.NoticeFiles.Lancashire),
             _ => null,
         };
         return request;
