@@ -13,7 +13,9 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQue
 {
     public async Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken)
     {
-        if (submitted.Council is not { Channels.Count: > 0 } council)
+        // An imported plan is history (decision 0030): its channels heard nothing when it was written, and a red
+        // card about a plan long gone to market would read as news. Only plans submitted now are announced.
+        if (submitted.Council is not { Channels.Count: > 0 } council || submitted.Summary.ImportedAt is not null)
         {
             return;
         }

@@ -8,6 +8,15 @@ namespace Commissioning.Functions.Plans;
 public sealed class SubmitPlanFunction(PlanSubmission submission)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyRule = "must be 1–200 printable characters";
+
+    /// <summary>The request's Idempotency-Key, or null; <paramref name="badField"/> names the header when it breaks the rule.</summary>
+    internal static string? IdempotencyKey(HttpRequest request, out string? badField)
+    {
+        var key = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
+        badField = key is not null && (key.Length is 0 or > 200 || key.Any(char.IsControl)) ? "header." + IdempotencyKeyHeader : null;
+        return key;
+    }
 
     [Function("SubmitPlan")]
     [Access(Callers.Commissioners)]
@@ -19,10 +28,10 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
     public async Task<Results<Created<SubmittedPlan>, Ok<SubmittedPlan>, ValidationProblem, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var idempotencyKey = request.Headers.TryGetValue(IdempotencyKeyHeader, out var values) ? values.ToString() : null;
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
+        var idempotencyKey = IdempotencyKey(request, out var badKey);
+        if (badKey is not null)
         {
-            return ApiProblem.Invalid("header.Idempotency-Key", "must be 1–200 printable characters");
+            return ApiProblem.Invalid(badKey, IdempotencyKeyRule);
         }
 
         var (document, invalid, tooLarge) = await PlanDocument.ReadAsync(request, PlanDocument.MaxBytes, cancellationToken);
@@ -37,9 +46,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
         }
 
         var outcome = await submission.SubmitAsync(document, idempotencyKey, request.HttpContext.User.Actor(), cancellationToken);
-        var summary = outcome.Stored.Summary;
-        var body = new SubmittedPlan(summary.Council, summary.Reference, summary.Version, outcome.Created, summary.SubmittedAt,
-            outcome.Stored.Scorecard, PlanLinks.For(summary.Council, summary.Reference, summary.Version));
+        var body = SubmittedPlan.From(outcome);
         return outcome.Created ? TypedResults.Created(body.Links.Scorecard, body) : TypedResults.Ok(body);
     }
 }
