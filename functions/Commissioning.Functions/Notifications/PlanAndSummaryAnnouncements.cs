@@ -20,8 +20,10 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQue
             return;
         }
 
-        var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, submitted.Summary.Version,
-            links.Absolute(submitted.Links.Scorecard), links.Absolute(submitted.Links.GuidanceHtml));
+        var summary = submitted.Summary;
+        var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, summary.Version,
+            links.ScorecardPage(summary.Council, summary.Reference, summary.Version),
+            links.ScorecardPage(summary.Council, summary.Reference, summary.Version, PublicLinks.GuidanceSection));
         await queue.EnqueueAsync(await outbox.RecordAsync(council, message, cancellationToken), cancellationToken);
     }
 

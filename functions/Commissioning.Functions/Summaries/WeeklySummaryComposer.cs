@@ -20,4 +20,6 @@ public sealed class WeeklySummaryComposer(IWeeklyPlanIndex index, SummaryRendere
     }
 
     public string SummaryLink(string council, IsoWeek week) => renderer.SummaryLink(council, week);
+
+    public string SummaryPage(string council) => renderer.SummaryPage(council);
 }
