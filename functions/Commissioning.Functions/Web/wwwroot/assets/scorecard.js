@@ -28,6 +28,8 @@ async function load() {
   status.classList.remove('error');
   status.textContent = '';
   render(result.body);
+  // A link from an email or a chat message may name a section (#guidance-heading): it exists only now.
+  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
 }
 
 function render(plan) {
