@@ -125,6 +125,8 @@ const server = createServer(async (request, response) => {
     } else if (request.method === 'DELETE' && url.pathname === '/api/messages') {
       messages.length = 0;
       send(response, 204, '');
+    } else if (request.method === 'GET' && url.pathname === '/favicon.ico') {
+      send(response, 204, '');
     } else if (request.method === 'GET' && url.pathname === '/healthz') {
       send(response, 200, 'ok');
     } else if (request.method === 'GET' && files[url.pathname]) {

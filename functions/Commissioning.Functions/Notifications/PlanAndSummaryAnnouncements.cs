@@ -44,14 +44,16 @@ public sealed class SummaryNotifications(NotificationOutbox outbox, Notification
             return;
         }
 
-        var summary = announcement.Summary;
-        var message = new SummaryMessage(
-            EventId: $"summary|{summary.Week}",
-            Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
-            Lines: Lines(summary),
-            Link: announcement.Link);
+        var message = MessageFor(announcement.Summary, announcement.Link);
         await queue.EnqueueAsync(await outbox.RecordAsync(announcement.Council, message, cancellationToken), cancellationToken);
     }
+
+    /// <summary>What the channels hear about a week: the bands, the alerts to check, then each plan; and where to read it all.</summary>
+    public static SummaryMessage MessageFor(WeeklySummary summary, string link) => new(
+        EventId: $"summary|{summary.Week}",
+        Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
+        Lines: Lines(summary),
+        Link: link);
 
     private static List<string> Lines(WeeklySummary summary)
     {
