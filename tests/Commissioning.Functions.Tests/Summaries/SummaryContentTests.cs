@@ -70,6 +70,8 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         Assert.Contains($"  Scorecard: {SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&reference=SBC-2026-014&version=1\n", mail.Text.ReplaceLineEndings("\n"));
         Assert.Contains("2 plans were submitted: 1 green, 0 amber, 1 red.", mail.Text);
         Assert.Contains("* Local by default: 55 (previously 40, +15)", mail.Text);
+        Assert.StartsWith("Keep it Local weekly summary\n", mail.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("}}", mail.Text);
         Assert.DoesNotContain("**", mail.Text);
         Assert.DoesNotContain("](http", mail.Text);
         Assert.DoesNotContain("\\", mail.Text);
