@@ -43,42 +43,9 @@ public sealed class ChannelInbox : IAsyncDisposable
             throw new InvalidOperationException("The channel inbox needs the npm packages: run scripts/setup.sh.");
         }
 
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { script, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The channel inbox exited with code {_process.ExitCode}");
-            }
-
-            try
-            {
-                if ((await _http.GetAsync("healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The channel inbox did not start within 30 seconds");
+        _process = await NodeTool.StartAsync("The channel inbox",
+            [script, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1"],
+            async () => (await _http.GetAsync("healthz")).IsSuccessStatusCode);
     }
 
     /// <summary>Posts a body as the app would, to the Teams or Slack address of <paramref name="channel"/>.</summary>
@@ -118,13 +85,7 @@ public sealed class ChannelInbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await NodeTool.StopAsync(_process);
     }
 }
 
