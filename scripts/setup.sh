@@ -14,9 +14,10 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # Node tools pinned in package.json (Azurite storage emulator, MailDev mail catcher, axe-core accessibility checks,
-# Redocly's OpenAPI linter).
+# Redocly's OpenAPI linter, the Adaptive Cards renderer and markdown-it for the channel inbox).
 if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ ! -f node_modules/axe-core/axe.min.js ] \
    || [ ! -x node_modules/.bin/redocly ] \
+   || [ ! -f node_modules/adaptivecards/dist/adaptivecards.min.js ] || [ ! -f node_modules/markdown-it/dist/browser/markdown-it.umd.min.js ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

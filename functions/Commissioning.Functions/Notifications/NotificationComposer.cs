@@ -71,6 +71,11 @@ public sealed class NotificationComposer(TemplateLibrary templates, IOptions<Not
         string? Attempt(int keep)
         {
             var rendered = templates.Render(template, modelKeeping(keep));
+            if (rendered.Length >= TemplateLibrary.OutputLimit)
+            {
+                return null;   // cut off by the render limit: far more than either channel takes, so fewer items
+            }
+
             JsonNode node;
             try
             {

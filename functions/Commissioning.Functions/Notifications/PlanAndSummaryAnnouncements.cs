@@ -13,13 +13,17 @@ public sealed class PlanNotifications(NotificationOutbox outbox, NotificationQue
 {
     public async Task HandleAsync(PlanSubmitted submitted, CancellationToken cancellationToken)
     {
-        if (submitted.Council is not { Channels.Count: > 0 } council)
+        // An imported plan is history (decision 0030): its channels heard nothing when it was written, and a red
+        // card about a plan long gone to market would read as news. Only plans submitted now are announced.
+        if (submitted.Council is not { Channels.Count: > 0 } council || submitted.Summary.ImportedAt is not null)
         {
             return;
         }
 
-        var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, submitted.Summary.Version,
-            links.Absolute(submitted.Links.Scorecard), links.Absolute(submitted.Links.GuidanceHtml));
+        var summary = submitted.Summary;
+        var message = PlanMessage.For(council, submitted.Plan.Title, submitted.Scorecard, summary.Version,
+            links.ScorecardPage(summary.Council, summary.Reference, summary.Version),
+            links.ScorecardPage(summary.Council, summary.Reference, summary.Version, PublicLinks.GuidanceSection));
         await queue.EnqueueAsync(await outbox.RecordAsync(council, message, cancellationToken), cancellationToken);
     }
 
@@ -40,14 +44,16 @@ public sealed class SummaryNotifications(NotificationOutbox outbox, Notification
             return;
         }
 
-        var summary = announcement.Summary;
-        var message = new SummaryMessage(
-            EventId: $"summary|{summary.Week}",
-            Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
-            Lines: Lines(summary),
-            Link: announcement.Link);
+        var message = MessageFor(announcement.Summary, announcement.Link);
         await queue.EnqueueAsync(await outbox.RecordAsync(announcement.Council, message, cancellationToken), cancellationToken);
     }
+
+    /// <summary>What the channels hear about a week: the bands, the alerts to check, then each plan; and where to read it all.</summary>
+    public static SummaryMessage MessageFor(WeeklySummary summary, string link) => new(
+        EventId: $"summary|{summary.Week}",
+        Title: $"{summary.CouncilName}: plans submitted in {summary.Week}",
+        Lines: Lines(summary),
+        Link: link);
 
     private static List<string> Lines(WeeklySummary summary)
     {

@@ -33,6 +33,6 @@ public sealed class GetPlanFunction(PlanStore store)
         var summary = record.Version.Summary;
         return TypedResults.Ok(new PlanDetails(code, reference, summary.Title, summary.Version, record.Latest.Version, summary.SubmittedAt,
             record.Version.Scorecard, PlanLinks.For(code, reference, summary.Version),
-            [.. record.History.Select(PlanListItem.From)]));
+            [.. record.History.Select(PlanListItem.From)], summary.ImportedAt));
     }
 }

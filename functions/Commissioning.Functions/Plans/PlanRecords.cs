@@ -4,7 +4,11 @@ namespace Commissioning.Functions.Plans;
 
 // What the plan store hands out: plain records, never table entities (no ETags, no timestamps).
 
-/// <summary>A plan about to be stored: the raw document exactly as submitted, its content hash, its scorecard and who sent it.</summary>
+/// <summary>
+/// A plan about to be stored: the raw document exactly as submitted, its content hash, its scorecard and who sent it.
+/// <see cref="SubmittedAt"/> is when the council submitted it: now, or for an imported plan its original date, with
+/// <see cref="ImportedAt"/> saying when it was imported.
+/// </summary>
 public sealed record PlanDraft(
     string Council,
     string Reference,
@@ -15,12 +19,16 @@ public sealed record PlanDraft(
     Scorecard Scorecard,
     DateTimeOffset SubmittedAt,
     ServiceCategory? Category = null,
-    Actor? SubmittedBy = null);
+    Actor? SubmittedBy = null,
+    DateTimeOffset? ImportedAt = null);
 
 /// <summary>Renders the guidance documents of one version of a plan, from the plan and its scorecard.</summary>
 public delegate Guidance.GuidanceDocuments RenderGuidance(Plan plan, Scorecard scorecard, int version);
 
-/// <summary>The headline of one plan version: what lists, the weekly summary and the history show.</summary>
+/// <summary>
+/// The headline of one plan version: what lists, the weekly summary and the history show. Its week is the week of
+/// <see cref="SubmittedAt"/>; <see cref="ImportedAt"/> is set only on a version imported with its original date.
+/// </summary>
 public sealed record PlanSummary(
     string Council,
     string Reference,
@@ -34,7 +42,12 @@ public sealed record PlanSummary(
     string RubricVersion,
     IReadOnlyList<DimensionSummary> Dimensions,
     ServiceCategory? Category = null,
-    Actor? SubmittedBy = null);
+    Actor? SubmittedBy = null,
+    DateTimeOffset? ImportedAt = null)
+{
+    /// <summary>When this version reached storage: its import for an imported version, else its submission.</summary>
+    public DateTimeOffset StoredAt => ImportedAt ?? SubmittedAt;
+}
 
 public sealed record DimensionSummary(string Id, int Score, Band Band);
 

@@ -9,7 +9,7 @@ public sealed partial class PlanStore
     // ---- mapping between rows and records (entities never leave this class) ----
 
     private static readonly string[] SummaryColumns =
-        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category", "SubmittedBy", "SubmittedByKey"];
+        ["RowKey", "Version", "Title", "Score", "Band", "AlertsCount", "SubmittedAt", "IsoWeek", "RubricVersion", "Dimensions", "Category", "SubmittedBy", "SubmittedByKey", "ImportedAt"];
 
     private static PlanSummary Summarise(PlanDraft draft, int version) => new(
         draft.Council,
@@ -24,7 +24,8 @@ public sealed partial class PlanStore
         draft.Scorecard.RubricVersion,
         [.. draft.Scorecard.Dimensions.Select(d => new DimensionSummary(d.Id, d.Score, d.Band))],
         draft.Category,
-        draft.SubmittedBy);
+        draft.SubmittedBy,
+        draft.ImportedAt);
 
     private static void WriteSummary(TableEntity row, PlanSummary summary, string? contentHash)
     {
@@ -48,6 +49,11 @@ public sealed partial class PlanStore
             row["SubmittedByKey"] = actor.KeyId;
         }
 
+        if (summary.ImportedAt is { } importedAt)
+        {
+            row["ImportedAt"] = importedAt;
+        }
+
         if (contentHash is not null)
         {
             row["ContentHash"] = contentHash;
@@ -67,7 +73,8 @@ public sealed partial class PlanStore
         row.GetString("RubricVersion") ?? string.Empty,
         ReadDimensions(row.GetString("Dimensions")),
         EnumWords.TryParse<ServiceCategory>(row.GetString("Category")),
-        row.GetString("SubmittedBy") is { Length: > 0 } kind ? new Actor(kind, row.GetString("SubmittedByKey")) : null);
+        row.GetString("SubmittedBy") is { Length: > 0 } kind ? new Actor(kind, row.GetString("SubmittedByKey")) : null,
+        row.GetDateTimeOffset("ImportedAt"));
 
     private static IReadOnlyList<DimensionSummary> ReadDimensions(string? text) =>
         string.IsNullOrEmpty(text)

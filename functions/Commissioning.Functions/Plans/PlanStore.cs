@@ -97,6 +97,12 @@ public sealed partial class PlanStore(
                 return new SaveOutcome(existing, Created: false);
             }
 
+            if (draft.ImportedAt is not null && head is not null && draft.SubmittedAt < head.Summary.SubmittedAt)
+            {
+                // An import dated before the latest version would make "latest" older than what it replaces.
+                throw new ImportOutOfOrderException(head.Summary);
+            }
+
             var version = (head?.Summary.Version ?? 0) + 1;
             var prepared = prepare(version);
             var claim = await ClaimAsync(draft, version, ct);
@@ -113,7 +119,7 @@ public sealed partial class PlanStore(
                 staged = await WriteVersionAsync(draft, version, await prepared, ct);
             }
 
-            if (staged.ContentHash != draft.ContentHash && time.GetUtcNow() - staged.Summary.SubmittedAt < options.Value.AbandonedVersionAfter)
+            if (staged.ContentHash != draft.ContentHash && time.GetUtcNow() - staged.Summary.StoredAt < options.Value.AbandonedVersionAfter)
             {
                 await Backoff(attempt, ct);   // version n is another submission's, about to be published by it
                 continue;
@@ -353,3 +359,10 @@ public sealed partial class PlanStore(
 /// <summary>Concurrent submissions of one plan kept colliding; the caller should retry shortly (503 with Retry-After).</summary>
 public sealed class PlanStoreBusyException(string council, string reference)
     : TryAgainLaterException($"Other submissions of plan {council}/{reference} are being stored at this moment. Send the request again after the Retry-After interval.");
+
+/// <summary>An import dated before the plan's latest version: a plan's versions are imported oldest first.</summary>
+public sealed class ImportOutOfOrderException(PlanSummary latest)
+    : InvalidOperationException($"Plan {latest.Council}/{latest.Reference} has version {latest.Version}, submitted {latest.SubmittedAt:u}.")
+{
+    public PlanSummary Latest { get; } = latest;
+}

@@ -20,13 +20,26 @@ public sealed partial class PlanSubmission(
         return Score(document, council, time.GetUtcNow());
     }
 
-    public async Task<SaveOutcome> SubmitAsync(PlanDocument document, string? idempotencyKey, Actor submittedBy, CancellationToken cancellationToken)
+    /// <summary>Scores a plan as of today in England and stores it as a new version dated now.</summary>
+    public Task<SaveOutcome> SubmitAsync(PlanDocument document, string? idempotencyKey, Actor submittedBy, CancellationToken cancellationToken) =>
+        SaveAsync(document, idempotencyKey, submittedBy, time.GetUtcNow(), importedAt: null, cancellationToken);
+
+    /// <summary>
+    /// Stores a plan a council submitted before it came to this service, dated <paramref name="originallySubmittedAt"/>
+    /// (not in the future): scored with the thresholds in force that day, listed in that day's week, recorded as
+    /// imported now. Its channels are not told: an old plan is history, not news. Everything else is a submission's.
+    /// </summary>
+    public Task<SaveOutcome> ImportAsync(PlanDocument document, DateTimeOffset originallySubmittedAt, string? idempotencyKey, Actor importedBy,
+        CancellationToken cancellationToken) =>
+        SaveAsync(document, idempotencyKey, importedBy, originallySubmittedAt, importedAt: time.GetUtcNow(), cancellationToken);
+
+    private async Task<SaveOutcome> SaveAsync(PlanDocument document, string? idempotencyKey, Actor submittedBy, DateTimeOffset submittedAt,
+        DateTimeOffset? importedAt, CancellationToken cancellationToken)
     {
         var council = await councils.GetAsync(document.CouncilCode, cancellationToken);
-        var now = time.GetUtcNow();
-        var scorecard = Score(document, council, now);
+        var scorecard = Score(document, council, submittedAt);
         var draft = new PlanDraft(document.CouncilCode, document.Plan.Reference, document.Plan.Title, document.Bytes,
-            document.ContentHash, idempotencyKey, scorecard, now, document.Plan.Service?.Category, submittedBy);
+            document.ContentHash, idempotencyKey, scorecard, submittedAt, document.Plan.Service?.Category, submittedBy, importedAt);
 
         var outcome = await store.SaveAsync(draft, document.Plan,
             (plan, scored, version) => guidance.Render(plan, scored, version, PlanLinks.For(draft.Council, draft.Reference, version).ForGuidance()),
@@ -53,9 +66,10 @@ public sealed partial class PlanSubmission(
         return outcome;
     }
 
-    private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset now) =>
+    /// <summary>Scores as of the day in England of <paramref name="asOf"/>: today, or an imported plan's original date.</summary>
+    private static Scorecard Score(PlanDocument document, Council? council, DateTimeOffset asOf) =>
         ScoringEngine.Score(document.Plan with { Council = document.Plan.Council with { Code = document.CouncilCode } },
-            Rubrics.Current, council, UkTime.TodayInEngland(now));
+            Rubrics.Current, council, UkTime.TodayInEngland(asOf));
 
     /// <summary>
     /// Runs listeners once the version is stored. A caller hanging up must not stop the news going out, so they get no

@@ -38,9 +38,7 @@ public sealed class SubmitPlanFunction(PlanSubmission submission)
         }
 
         var outcome = await submission.SubmitAsync(document, idempotencyKey, request.HttpContext.User.Actor(), cancellationToken);
-        var summary = outcome.Stored.Summary;
-        var body = new SubmittedPlan(summary.Council, summary.Reference, summary.Version, outcome.Created, summary.SubmittedAt,
-            outcome.Stored.Scorecard, PlanLinks.For(summary.Council, summary.Reference, summary.Version));
+        var body = SubmittedPlan.From(outcome);
         return outcome.Created ? TypedResults.Created(body.Links.Scorecard, body) : TypedResults.Ok(body);
     }
 }

@@ -55,6 +55,9 @@ public sealed class TemplateLibrary
 
     public string Directory { get; }
 
+    /// <summary>The most characters one rendering writes; longer output is cut off at this length.</summary>
+    public const int OutputLimit = 200_000;
+
     public IReadOnlyCollection<string> Names => _templates.Keys;
 
     public bool Contains(string name) => _templates.ContainsKey(name);
@@ -75,7 +78,7 @@ public sealed class TemplateLibrary
             StrictVariables = true,
             LoopLimit = 5_000,
             RecursiveLimit = 50,
-            LimitToString = 200_000,
+            LimitToString = OutputLimit,
             MemberRenamer = SharedAccessorsContext.CamelCase,
             EnableRelaxedMemberAccess = false,
             // Re-indenting multi-line values changes nothing a reader sees (md_escape makes plan text one line; HTML

@@ -6,8 +6,8 @@ using MimeKit;
 namespace Commissioning.Functions.Summaries;
 
 /// <summary>
-/// Emails a summary to a council's councillors over SMTP (MailKit): the HTML as the body, the Markdown as its
-/// plain-text alternative. The Message-Id is derived from council and week, so if a crash between sending and
+/// Emails a summary to a council's councillors over SMTP (MailKit): the HTML as the body, the plain text (not the
+/// Markdown, whose escapes and link syntax read as noise) as its alternative. The Message-Id is derived from council and week, so if a crash between sending and
 /// recording ever makes a summary go twice, mail systems can tell it is the same message.
 /// </summary>
 public sealed class CouncillorMailer(IOptions<SmtpOptions> options)
@@ -31,7 +31,7 @@ public sealed class CouncillorMailer(IOptions<SmtpOptions> options)
         {
             Subject = $"Keep it Local weekly summary: {council.Name}, week {week}",
             MessageId = $"weekly-summary.{council.Code}.{week}@{from.Domain}",
-            Body = new BodyBuilder { HtmlBody = documents.Html, TextBody = documents.Markdown }.ToMessageBody(),
+            Body = new BodyBuilder { HtmlBody = documents.Html, TextBody = documents.Text }.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress("Keep it Local commissioning advisor", from.Address));
         message.To.AddRange(recipients.Select(c => new MailboxAddress(c.Name, c.Email)));

@@ -35,11 +35,12 @@ public sealed class SummaryArchive(BlobServiceClient blobs, StorageProvisioning 
         }
     }
 
-    public async Task<SummaryDocuments?> ReadBothAsync(string council, IsoWeek week, CancellationToken cancellationToken)
+    /// <summary>The stored HTML and Markdown of a summary, or null when either is missing.</summary>
+    public async Task<(string Html, string Markdown)?> ReadBothAsync(string council, IsoWeek week, CancellationToken cancellationToken)
     {
         var html = await ReadAsync(council, week, DocumentFormat.Html, cancellationToken);
         var markdown = await ReadAsync(council, week, DocumentFormat.Markdown, cancellationToken);
-        return html is null || markdown is null ? null : new SummaryDocuments(html, markdown);
+        return html is null || markdown is null ? null : (html, markdown);
     }
 
     private Task UploadAsync(string name, string text, string contentType, CancellationToken cancellationToken) =>

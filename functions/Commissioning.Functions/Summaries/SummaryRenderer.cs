@@ -4,25 +4,33 @@ using Commissioning.Functions.Rendering;
 
 namespace Commissioning.Functions.Summaries;
 
-/// <summary>A summary as councillors receive it: HTML for email and the archive, Markdown for chat.</summary>
-public sealed record SummaryDocuments(string Html, string Markdown);
+/// <summary>
+/// A summary as councillors receive it: HTML for email and the archive, Markdown for chat and the archive, and plain
+/// text for the email's text part (what a mail client shows when it shows no HTML).
+/// </summary>
+public sealed record SummaryDocuments(string Html, string Markdown, string Text);
 
-/// <summary>Renders a weekly summary with <c>templates/summary.html.sbn</c> and <c>templates/summary.md.sbn</c>.</summary>
+/// <summary>Renders a weekly summary with <c>templates/summary.html.sbn</c>, <c>summary.md.sbn</c> and <c>summary.txt.sbn</c>.</summary>
 public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links)
 {
     public const string HtmlTemplate = "summary.html.sbn";
     public const string MarkdownTemplate = "summary.md.sbn";
+    public const string TextTemplate = "summary.txt.sbn";
 
     private readonly string _baseUrl = links.BaseUrl;
 
     public SummaryDocuments Render(WeeklySummary summary)
     {
         var view = ToView(summary);
-        return new SummaryDocuments(templates.Render(HtmlTemplate, view), templates.Render(MarkdownTemplate, view));
+        return new SummaryDocuments(templates.Render(HtmlTemplate, view), templates.Render(MarkdownTemplate, view), templates.Render(TextTemplate, view));
     }
 
+    /// <summary>The summary's API address (it needs a key in a header): for API clients.</summary>
     public string SummaryLink(string council, IsoWeek week, string format = "html") =>
         $"{_baseUrl}/api/summaries/{Uri.EscapeDataString(council)}/{week}?format={format}";
+
+    /// <summary>Where a councillor reads the summaries from an email or a chat message: the council's page, which asks for their key.</summary>
+    public string SummaryPage(string council) => links.CouncilPage(council, PublicLinks.SummariesSection);
 
     private SummaryView ToView(WeeklySummary summary)
     {
@@ -47,32 +55,30 @@ public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links
                 Word(p.Band),
                 p.Category is { } category ? Word(category) : null,
                 p.AlertCount,
-                PlanLink(council, p.Reference),
-                PlanLink(council, p.Reference) + "/guidance?format=html"))],
+                links.ScorecardPage(council, p.Reference, p.Version),
+                links.ScorecardPage(council, p.Reference, p.Version, PublicLinks.GuidanceSection)))],
             [.. summary.Dimensions.Select(d => new DimensionView(
                 d.Title,
                 d.ThisWeek?.ToString(CultureInfo.InvariantCulture) ?? "–",
                 d.PreviousFourWeeks?.ToString(CultureInfo.InvariantCulture) ?? "–",
                 d.Change switch { null => "", > 0 and var up => $"+{up}", var change => change.Value.ToString(CultureInfo.InvariantCulture) }))],
-            [.. summary.Alerts.Select(a => new AlertView(a.Id, a.Title, [.. a.Plans.Select(p => new PlanMentionView(p.Reference, p.Title, PlanLink(council, p.Reference)))]))],
+            [.. summary.Alerts.Select(a => new AlertView(a.Id, a.Title, [.. a.Plans.Select(p => new PlanMentionView(p.Reference, p.Title,
+                links.ScorecardPage(council, p.Reference, summary.Plans.FirstOrDefault(x => x.Reference == p.Reference)?.Version)))]))],
             [.. summary.Recommendations.Select(r => new RecommendationView(r.CriterionId, r.Title, r.PlanCount))],
             [.. summary.StronglyServed.Select(ToView)],
             [.. summary.WeaklyServed.Select(ToView)],
-            SummaryLink(council, summary.Week))
+            SummaryPage(council))
         {
             HasNotices = summary.HasNotices,
             NoticeCount = summary.Notices.Count,
-            Notices = [.. summary.Notices.Select(n => NoticeView.From(n, NoticeLink(council, n.Ocid)))],
+            Notices = [.. summary.Notices.Select(n => NoticeView.From(n, NoticeLink(council)))],
         };
     }
 
-    private string NoticeLink(string council, string ocid) =>
-        $"{_baseUrl}/api/notices/{Uri.EscapeDataString(council)}/{Uri.EscapeDataString(ocid)}";
+    // A notice has no page of its own: the council's page lists the imported notices and opens each one's guidance.
+    private string NoticeLink(string council) => links.CouncilPage(council, PublicLinks.NoticesSection);
 
     private static PrincipleView ToView(PrincipleStrength p) => new(p.Number, p.Title, p.AverageScore, Word(p.Band));
-
-    private string PlanLink(string council, string reference) =>
-        $"{_baseUrl}/api/plans/{Uri.EscapeDataString(council)}/{Uri.EscapeDataString(reference)}";
 
     private static string Word<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, DomainJson.Options).Trim('"');
 }
@@ -119,7 +125,7 @@ internal sealed record PrincipleView(int Number, string Title, int AverageScore,
 /// <summary>A notice imported in the week, in words: its band or "withheld", and per dimension the score and how much the notice could show.</summary>
 internal sealed record NoticeView(
     string Title, string Portal, string NoticeId, string Published, string Imported, int Score, string Band, string Evidenced,
-    IReadOnlyList<NoticeDimensionView> Dimensions, string Link, string GuidanceLink)
+    IReadOnlyList<NoticeDimensionView> Dimensions, string Link)
 {
     public static NoticeView From(WeeklyNoticeEntry notice, string link) => new(
         notice.Title,
@@ -131,8 +137,7 @@ internal sealed record NoticeView(
         BandOrWithheld(notice.Band),
         $"{notice.CriteriaEvidenced} of {notice.CriteriaTotal}",
         [.. notice.Dimensions.Select(d => new NoticeDimensionView(d.Title, d.Score, $"{d.CoveragePercent}%", BandOrWithheld(d.Band)))],
-        link,
-        link + "/guidance?format=html");
+        link);
 
     private static string BandOrWithheld(Band? band) => band is { } b ? EnumWords.ToWord(b) : "withheld";
 }

@@ -22,4 +22,6 @@ public sealed class WeeklySummaryComposer(IWeeklyPlanIndex index, IWeeklyNoticeI
     }
 
     public string SummaryLink(string council, IsoWeek week) => renderer.SummaryLink(council, week);
+
+    public string SummaryPage(string council) => renderer.SummaryPage(council);
 }

@@ -124,8 +124,12 @@ public sealed class WeeklySummarySender(
         }
         else
         {
-            // Send what was stored, so councillors and the archive read the same text.
-            documents = await archive.ReadBothAsync(council.Code, week, cancellationToken) ?? documents;
+            // Send what was stored, so councillors and the archive read the same text (the plain-text part, which is
+            // not archived, is rendered again from the same week).
+            if (await archive.ReadBothAsync(council.Code, week, cancellationToken) is { } stored)
+            {
+                documents = documents with { Html = stored.Html, Markdown = stored.Markdown };
+            }
         }
 
         var recipients = 0;
@@ -138,7 +142,7 @@ public sealed class WeeklySummarySender(
 
         if (claim.State < SummaryRunState.Sent)
         {
-            var link = composer.SummaryLink(council.Code, week);
+            var link = composer.SummaryPage(council.Code);   // a page a councillor can open from a chat message
             await announcer.AnnounceAsync(new SummaryAnnouncement(council, composed.Summary, documents.Markdown, link), cancellationToken);
             await runs.RecordAsync(claim, SummaryRunState.Sent, _options.Lease, null, CancellationToken.None);
         }

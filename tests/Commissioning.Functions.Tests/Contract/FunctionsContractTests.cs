@@ -102,7 +102,7 @@ public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<A
         Assert.All(FunctionCatalog.App.Http, f => Assert.NotNull(f.Access));
         Assert.Equal(["Health", "OpenApi", "PlanSchema", "Rubric", "WebApp"],
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Anyone).Select(f => f.Name).Order());
-        Assert.Equal(["GetDeliveries", "IssueCouncilKey", "ListCouncilKeys", "PutCouncil", "RevokeCouncilKey", "RunSummary"],
+        Assert.Equal(["GetDeliveries", "ImportPlan", "IssueCouncilKey", "ListCouncilKeys", "PutCouncil", "RevokeCouncilKey", "RunSummary"],
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Admin).Select(f => f.Name).Order());
         Assert.Equal(["ImportNotices", "RegenerateNarrative", "ScoreNotices", "ScorePlan", "SubmitPlan"],
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Commissioners).Select(f => f.Name).Order());

@@ -88,7 +88,7 @@ public sealed class SubmissionFanOutTests : IAsyncLifetime
         Assert.Equal("message", card["type"]!.GetValue<string>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Contains(plan["title"]!.GetValue<string>(), post.Body);
-        Assert.Contains("/api/plans/E07000243/SBC-RED-1", post.Body);
+        Assert.Contains("/api/app/scorecard?council=E07000243&reference=SBC-RED-1&version=1", post.Body);   // the page, which asks for a key
 
         await Task.Delay(500);   // an unchanged resubmission must not post again
         Assert.Single(_teams.PostsTo("demo"));

@@ -61,79 +61,21 @@ public sealed class Azurite : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm install' (scripts/setup.sh does).");
         }
 
-        var info = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     script, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-                     "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-                     "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
-                     "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        if (_location is null)
-        {
-            info.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            info.ArgumentList.Add("--location");
-            info.ArgumentList.Add(_location);
-        }
-
-        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { Length: > 0 } line && errors.Count < 20)
-            {
-                errors.Enqueue(line);
-            }
-        };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}: {string.Join(" | ", errors)}");
-            }
-
-            if (await Listening(BlobPort) && await Listening(TablePort))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("Azurite did not start listening within 30 seconds");
+        string[] storage = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
+        _process = await NodeTool.StartAsync("Azurite",
+            [
+                script, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+                .. storage,
+            ],
+            async () => await Listening(BlobPort) && await Listening(TablePort));
     }
 
     public async Task StopAsync()
     {
-        if (_process is null)
-        {
-            return;
-        }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await NodeTool.StopAsync(_process);
         _process = null;
     }
 

@@ -38,46 +38,12 @@ public sealed class MailDev : IAsyncDisposable
             throw new InvalidOperationException($"MailDev is not installed at {script}: run scripts/setup.sh.");
         }
 
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     script, "--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
-                     "--mail-directory", _folder, "--silent",
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start node");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"MailDev exited with code {_process.ExitCode}");
-            }
-
-            try
-            {
-                if ((await _http.GetAsync("api/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("MailDev did not start within 30 seconds");
+        _process = await NodeTool.StartAsync("MailDev",
+            [
+                script, "--smtp", SmtpPort.ToString(), "--web", WebPort.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
+                "--mail-directory", _folder, "--silent",
+            ],
+            async () => (await _http.GetAsync("api/healthz")).IsSuccessStatusCode);
     }
 
     /// <summary>Every message received so far, in arrival order.</summary>
@@ -106,13 +72,7 @@ public sealed class MailDev : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await NodeTool.StopAsync(_process);
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -63,7 +63,14 @@ public sealed class NoticesInTheWeeklySummaryTests(SummaryServers servers) : ICl
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Aids &amp; [links](javascript:alert(1))", html);
         Assert.True(html.IndexOf("&lt;script&gt;", StringComparison.Ordinal) < html.IndexOf("Brent Volunteer Centre", StringComparison.Ordinal), "by import date");
         Assert.DoesNotContain("Imported the week after", html);
-        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/notices/{Council}/{NoticeFiles.BrentOcid}/guidance?format=html\"", html);
+        // A link a reader can open: the council's page, where the notices are listed with their guidance (the API needs a key in a header).
+        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/council?code={Council}#notices-heading\"", html);
+        Assert.DoesNotContain("/api/notices/", html);
+
+        var text = mail.Text;
+        Assert.Contains("NOTICES SCORED THIS WEEK (2)", text);
+        Assert.Contains("* Brent Volunteer Centre", text);
+        Assert.Contains($"{SummaryApp.PublicBaseUrl}/api/app/council?code={Council}#notices-heading", text);
         Assert.Contains("band withheld", html);
 
         var markdown = await _http.GetStringAsync($"/api/summaries/{Council}/{Week}?format=md");

@@ -19,7 +19,7 @@ public sealed class ScoringNoticesTests(NoticeFixture fixture) : IClassFixture<N
         var card = result["scorecard"]!;
         Assert.Equal("notice-derived", (string?)card["kind"]);
         Assert.StartsWith("Scored from a published notice (Find a Tender 083563-2026), not from a commissioning plan submitted by the council.", (string?)card["label"]);
-        Assert.Equal([25, 30, 0], card["dimensions"]!.AsArray().Select(d => (int)d!["coveragePercent"]!));
+        Assert.Equal([40, 30, 0], card["dimensions"]!.AsArray().Select(d => (int)d!["coveragePercent"]!));
         Assert.All(card["dimensions"]!.AsArray(), d => Assert.Null(d!["band"]));
         Assert.All(card["dimensions"]!.AsArray(), d => Assert.StartsWith("Band withheld", (string?)d!["bandWithheld"]));
         Assert.Null(card["overall"]!["band"]);

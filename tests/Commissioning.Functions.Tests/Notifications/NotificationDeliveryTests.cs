@@ -282,7 +282,7 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task HostilePlanTextArrivesAsValidJsonWithTheTextExactlyAsWritten()
+    public async Task HostilePlanTextArrivesAsValidJsonWithTheTextExactlyAsWrittenAndInertInTeamsMarkdown()
     {
         const string hostile = "Say \"hi\"\nto the 🏘️ hub <script>alert('x')</script> & {{ model.secret }} \\ ' \t end";
         var scenario = fixture.NewScenario();
@@ -294,9 +294,11 @@ public sealed class NotificationDeliveryTests(NotificationFixture fixture) : ICl
 
         var card = JsonNode.Parse(Assert.Single(await Teams.WaitForPostsAsync(scenario.TeamsPath, 1)).Body)!;
         var texts = card["attachments"]![0]!["content"]!["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
-        Assert.Equal(hostile, texts[0]);
-        Assert.Contains($"{hostile}: {hostile}", texts);
-        Assert.Contains($"• {hostile}", texts);
+        // Teams reads TextBlock text as Markdown: the text arrives escaped for it (the rendering is checked in Chromium).
+        var inert = TemplateFunctions.TeamsEscape(hostile);
+        Assert.Equal(inert, texts[0]);
+        Assert.Contains($"{inert}: {inert}", texts);
+        Assert.Contains($"• {inert}", texts);
 
         var slack = JsonNode.Parse(Assert.Single(await Slack.WaitForPostsAsync(scenario.SlackPath, 1)).Body)!;
         var blocks = slack["blocks"]!.AsArray();

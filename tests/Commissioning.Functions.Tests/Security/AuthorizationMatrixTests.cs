@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         ["OpenApi"] = Public(200),
         ["WebApp"] = Public(200),
         ["DescribeKey"] = [401, 401, 401, 401, 200, 200, 200, 200],   // any valid key may ask what it is
+        ["ImportPlan"] = AdminOnly(201),
         ["ScoreNotices"] = Write(200),
         ["ImportNotices"] = Write(200),
         ["ListNotices"] = Read(200),
@@ -152,11 +153,16 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         var path = function.Route
             .Replace("{council}", Council).Replace("{code}", Council).Replace("{reference}", reference)
             .Replace("{ocid}", Notices.NoticeFiles.LancashireOcid).Replace("{isoWeek}", endedWeek.ToString()).Replace("{keyId}", "000000000000").Replace("{*path}", string.Empty);
-        var query = function.Name == "RunSummary" ? $"?week={endedWeek}" : string.Empty;
+        var query = function.Name switch
+        {
+            "RunSummary" => $"?week={endedWeek}",
+            "ImportPlan" => $"?submittedAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))}",
+            _ => string.Empty,
+        };
         var request = new HttpRequestMessage(new HttpMethod(function.Methods[0]), $"/api/{path}{query}");
         request.Content = function.Name switch
         {
-            "SubmitPlan" or "ScorePlan" => TestPlans.Content(Council, freshReference),
+            "SubmitPlan" or "ScorePlan" or "ImportPlan" => TestPlans.Content(Council, freshReference),
             "PutCouncil" => new StringContent($$"""{"code":"{{Council}}","name":"Council {{Council}}","localPostcodeDistricts":["SG1"]}""", Encoding.UTF8, "application/json"),
             "IssueCouncilKey" => new StringContent("""{"role":"councillor","note":"matrix"}""", Encoding.UTF8, "application/json"),
             "ScoreNotices" or "ImportNotices" => Notices.NoticeFiles.Content(Notices.NoticeFiles.Lancashire),

@@ -51,8 +51,11 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         Assert.DoesNotContain("<script>", mail.Html);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Youth hubs &amp; [links](javascript:alert(1))", mail.Html);
         Assert.Contains("Stevenage &lt;Borough&gt;", mail.Html);
-        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/plans/{Council}/SBC-2026-014\"", mail.Html);
-        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/plans/{Council}/SBC-2026-014/guidance?format=html\"", mail.Html);
+        // Links open the web pages (which ask for the reader's key), not the API (which wants it in a header).
+        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&amp;reference=SBC-2026-014&amp;version=1\"", mail.Html);
+        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&amp;reference=SBC-2026-014&amp;version=1#guidance-heading\"", mail.Html);
+        Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/council?code={Council}#summaries-heading\"", mail.Html);
+        Assert.DoesNotContain("/api/plans/", mail.Html);
         Assert.Contains("2 plans were submitted: 1 green, 0 amber, 1 red.", mail.Html);
         // Dimensions: this week (20+90)/2=55, (30+80)/2=55, (25+70)/2=48 against 40 from W04 (W01 is outside the four weeks).
         Assert.Contains("<td style=\"padding: 4px 8px 4px 0;\">Local by default</td><td align=\"right\">55</td><td align=\"right\">40</td><td align=\"right\">+15</td>", mail.Html);
@@ -62,14 +65,22 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         Assert.Contains("Served strongly (average 70 or more): 5 Principle 5 title (85).", mail.Html);
         Assert.Contains("Served weakly (average below 40): 3 Principle 3 title (25).", mail.Html);
 
-        Assert.DoesNotContain("<script>", mail.Text);
-        Assert.Contains("&lt;script&gt;alert\\('x'\\)&lt;/script&gt; Youth hubs &amp; \\[links\\]\\(javascript:alert\\(1\\)\\)", mail.Text);
+        // The text part is plain text, not Markdown: the title as written, no escapes, no link syntax, bare URLs.
+        Assert.Contains("* " + Hostile + "\n", mail.Text.ReplaceLineEndings("\n"));
+        Assert.Contains($"  Scorecard: {SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&reference=SBC-2026-014&version=1\n", mail.Text.ReplaceLineEndings("\n"));
+        Assert.Contains("2 plans were submitted: 1 green, 0 amber, 1 red.", mail.Text);
+        Assert.Contains("* Local by default: 55 (previously 40, +15)", mail.Text);
+        Assert.StartsWith("Keep it Local weekly summary\n", mail.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("}}", mail.Text);
+        Assert.DoesNotContain("**", mail.Text);
+        Assert.DoesNotContain("](http", mail.Text);
+        Assert.DoesNotContain("\\", mail.Text);
 
         var storedHtml = await servers.Blobs.GetBlobContainerClient("summaries").GetBlobClient($"{Council}/2026-W06.html").DownloadContentAsync();
         var storedMarkdown = await servers.Blobs.GetBlobContainerClient("summaries").GetBlobClient($"{Council}/2026-W06.md").DownloadContentAsync();
         Assert.Equal(mail.Html.TrimEnd(), storedHtml.Value.Content.ToString().TrimEnd());
         Assert.Equal("text/markdown; charset=utf-8", storedMarkdown.Value.Details.ContentType);
-        Assert.Contains("[Lunch clubs](https://advisor.example.gov.uk/api/plans/E07000243/SBC-2026-015)", storedMarkdown.Value.Content.ToString());
+        Assert.Contains("[Lunch clubs](https://advisor.example.gov.uk/api/app/scorecard?council=E07000243&reference=SBC-2026-015&version=1)", storedMarkdown.Value.Content.ToString());
     }
 
     [Fact]

@@ -27,11 +27,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {ChromiumPath}: install it with 'apt-get install chromium'.");
-        }
-
         Azurite = await Azurite.StartNewAsync();
         Api = new CommissioningApi(Azurite);
         Api.UseKestrel(0);
@@ -43,10 +38,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         CouncilKey = Council.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with nothing that reaches beyond this machine.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {ChromiumPath}: install it with 'apt-get install chromium'.");
+        }
+
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
+            Timeout = 30_000,
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",

@@ -39,7 +39,7 @@ public sealed class NoticePagesTests(BrowserFixture fixture) : IClassFixture<Bro
         var rows = card.Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Local by default");
-        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("25%");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("40% (40 of 100 points)");
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("0%");
         await Assertions.Expect(card.Locator("tbody .band-withheld")).ToHaveCountAsync(3);
         await Assertions.Expect(card.Locator(".overall .band-withheld")).ToHaveTextAsync("Withheld");

@@ -28,6 +28,8 @@ async function load() {
   status.classList.remove('error');
   status.textContent = '';
   render(result.body);
+  // A link from an email or a chat message may name a section (#guidance-heading): it exists only now.
+  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
 }
 
 function render(plan) {
@@ -37,7 +39,7 @@ function render(plan) {
   const latest = plan.version === plan.latestVersion;
 
   replaceChildren(container,
-    el('p', { class: 'muted' }, `${plan.council} · ${plan.reference} · version ${plan.version}${latest ? ' (latest)' : ` of ${plan.latestVersion}`} · submitted ${formatDate(plan.submittedAt)} · rubric ${card.rubricVersion}`),
+    el('p', { class: 'muted' }, `${plan.council} · ${plan.reference} · version ${plan.version}${latest ? ' (latest)' : ` of ${plan.latestVersion}`} · ${submitted(plan)} · rubric ${card.rubricVersion}`),
 
     el('section', { 'aria-labelledby': 'overall-heading' },
       el('h2', { id: 'overall-heading' }, 'Overall'),
@@ -119,6 +121,13 @@ function guidance(plan) {
     saved);
 }
 
+/** When a version was submitted; an imported one says so and keeps its original date. */
+function submitted(version) {
+  return version.importedAt
+    ? `imported ${formatDate(version.importedAt)}, originally submitted on ${formatDate(version.submittedAt)}`
+    : `submitted ${formatDate(version.submittedAt)}`;
+}
+
 function versions(plan) {
   const rows = [...(plan.versions ?? [])].sort((a, b) => b.version - a.version);
   return el('section', { 'aria-labelledby': 'versions-heading' },
@@ -131,7 +140,7 @@ function versions(plan) {
         el('td', { 'data-label': 'Version' }, row.version === plan.version
           ? el('span', { 'aria-current': 'page' }, `Version ${row.version} (shown)`)
           : el('a', { href: scorecardAddress(plan.council, plan.reference, row.version) }, `Version ${row.version}`)),
-        el('td', { 'data-label': 'Submitted' }, formatDate(row.submittedAt)),
+        el('td', { 'data-label': 'Submitted' }, row.importedAt ? submitted(row) : formatDate(row.submittedAt)),
         el('td', { 'data-label': 'Score', class: 'number' }, String(row.score)),
         el('td', { 'data-label': 'Band' }, bandBadge(row.band)),
         el('td', { 'data-label': 'Alerts', class: 'number' }, String(row.alertsCount))))))));
