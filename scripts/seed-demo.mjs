@@ -86,6 +86,18 @@ const HISTORY = [
     ['participatory-budgeting-round', 'Ward community chest: Martins Wood, with a residents\' vote', 3, 16, 'SBC-H-CHEST']]],
 ];
 
+// Each history title's service category, so a plan reads as what it is (the sample it varies may be another kind of service).
+const CATEGORY = {
+  'Leisure centres management contract': 'leisure-and-culture', 'Street cleansing contract': 'environment', 'Befriending service': 'community',
+  'Sexual health service': 'public-health', 'Carers support service': 'adult-social-care', 'Grounds maintenance contract': 'environment',
+  'Youth outreach grants': 'youth', 'Substance misuse service': 'public-health', 'Home library service': 'leisure-and-culture',
+  'Carers support service in neighbourhood lots': 'adult-social-care', 'Digital inclusion support': 'employment-and-skills',
+  'Stop smoking service': 'public-health', 'Social prescribing link workers': 'health', 'Handyperson service': 'housing-support',
+  'Arts and heritage grants': 'leisure-and-culture', 'Food support in neighbourhood lots': 'community', 'Falls prevention service': 'public-health',
+  'Sports clubs small grants': 'leisure-and-culture', 'Community transport in neighbourhood lots': 'community',
+  'Domestic abuse support service': 'housing-support', 'Welfare advice service': 'advice', 'Highways maintenance contract': 'other',
+};
+
 async function samples() {
   const folder = path.join(root, 'samples', 'plans');
   const found = {};
@@ -120,6 +132,7 @@ async function main() {
       plan.council.code = code;
       plan.reference = reference ?? `SBC-H-${String(seq).padStart(3, '0')}`;
       plan.title = title;
+      if (plan.service?.category && CATEGORY[title]) plan.service.category = CATEGORY[title];   // an outline without one stays without
       const at = momentIn(weeksAgo, day, hour, (seq * 7) % 60).toISOString();
       const answer = await call('POST', `/api/plans/import?submittedAt=${encodeURIComponent(at)}`, { body: plan, ok: [200, 201, 409] });
       if (answer.status === 201) imported += 1;
