@@ -26,7 +26,8 @@ var roles = {
 // The queues the app's queue-triggered functions read, and the poison queues the host moves a message to once
 // it has failed maxDequeueCount times (host.json extensions.queues): the host names them '<queue>-poison'.
 // Teams/Slack delivery reads 'notifications', the recorder of failed deliveries reads 'notifications-poison',
-// the advisor narrative reads 'narratives'; nothing reads 'narratives-poison', which keeps what gave up.
+// the advisor narrative reads 'narratives' (plans) and 'notice-narratives' (imported notices); nothing reads
+// 'narratives-poison' or 'notice-narratives-poison', which keep what gave up.
 // (Should the recorder itself keep failing, the host moves its message on to 'notifications-poison-poison'.)
 // The names are fixed by the app code (StorageLayout). The host would create a missing poison queue itself;
 // declaring them here makes them visible (and monitorable) from the first deployment.
@@ -35,6 +36,8 @@ var queueNames = [
   'notifications-poison'
   'narratives'
   'narratives-poison'
+  'notice-narratives'
+  'notice-narratives-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {

@@ -9,13 +9,13 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace Commissioning.Functions.Advisor;
 
 /// <summary>
-/// Builds the conversation sent to the model from two templates: <c>advisor-system.sbn</c> (who the model is and
+/// Builds the conversation sent to the model about a plan from two templates: <c>advisor-system.sbn</c> (who the model is and
 /// the rules) and <c>advisor-prompt.sbn</c> (the task, with the scorecard and the plan's own words as delimited
 /// data). The data is JSON in which &lt;, &gt;, &amp; and quotes are escaped, so nothing a commissioner types can
 /// close a data block or open a new message. The messages are given to the chat service as they are: no
 /// Semantic Kernel prompt-template parsing ever sees plan text.
 /// </summary>
-public sealed class AdvisorPrompt(TemplateLibrary templates)
+public sealed partial class AdvisorPrompt(TemplateLibrary templates)
 {
     public const string SystemTemplate = "advisor-system.sbn";
     public const string UserTemplate = "advisor-prompt.sbn";

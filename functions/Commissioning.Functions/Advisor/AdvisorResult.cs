@@ -7,7 +7,8 @@ namespace Commissioning.Functions.Advisor;
 /// <summary>
 /// One run of the advisor: the narrative the guidance shows, and for audit the model's raw output, which model
 /// answered, which text was used and, when the deterministic text was used, why. Stored beside the guidance as
-/// <c>guidance/{council}/{reference}/v{n}.advisor.json</c> (see <see cref="ToJson"/>).
+/// <c>guidance/{council}/{reference}/v{n}.advisor.json</c>, or for a notice <c>notices/{council}/{ocid}/v{n}.advisor.json</c>
+/// (see <see cref="ToJson"/>).
 /// </summary>
 public sealed record AdvisorResult(
     GuidanceNarrative Narrative,
@@ -19,6 +20,11 @@ public sealed record AdvisorResult(
     public bool UsedModel => Source == NarrativeSources.Model;
 
     public string ToJson() => JsonSerializer.Serialize(this, AdvisorJsonContext.Default.AdvisorResult);
+
+    /// <summary>Reads back what <see cref="ToJson"/> wrote (a notice's narrative is read when its guidance is rendered).</summary>
+    public static AdvisorResult FromJson(string json) =>
+        JsonSerializer.Deserialize(json, AdvisorJsonContext.Default.AdvisorResult)
+        ?? throw new JsonException("An advisor record is JSON null.");
 }
 
 /// <summary>The two values of <see cref="GuidanceNarrative.Source"/>.</summary>

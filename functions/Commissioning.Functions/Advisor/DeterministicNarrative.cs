@@ -78,14 +78,14 @@ public static class DeterministicNarrative
             .OrderByDescending(c => c.Gain)
             .ThenBy(c => c.Id, StringComparer.Ordinal);
 
-    private static string Word(Band band) => band switch
+    internal static string Word(Band band) => band switch
     {
         Band.Green => "green",
         Band.Amber => "amber",
         _ => "red",
     };
 
-    private static string JoinAsList(IReadOnlyList<string> parts) => parts.Count switch
+    internal static string JoinAsList(IReadOnlyList<string> parts) => parts.Count switch
     {
         0 => string.Empty,
         1 => parts[0],

@@ -1,3 +1,4 @@
+using Commissioning.Domain.Notices;
 using Commissioning.Domain.Plans;
 using System.ClientModel;
 using System.Diagnostics;
@@ -31,15 +32,41 @@ public sealed class GuidanceAdvisor(
 
     private readonly AdvisorOptions _options = options.Value;
 
-    public async Task<AdvisorResult> WriteNarrativeAsync(Plan plan, Scorecard scorecard, CancellationToken cancellationToken)
+    public Task<AdvisorResult> WriteNarrativeAsync(Plan plan, Scorecard scorecard, CancellationToken cancellationToken) =>
+        WriteAsync(new NarrativeTask(
+            scorecard.CouncilCode,
+            scorecard.Reference,
+            () => prompt.Build(plan, scorecard, _options),
+            answer => NarrativeCheck.Problems(answer, scorecard, _options),
+            answer => ModelNarrative(answer, scorecard),
+            reason => DeterministicNarrative.From(scorecard, reason)), cancellationToken);
+
+    /// <summary>
+    /// The narrative of an imported notice version: the same call, checks and fallbacks, with the notice prompt (which
+    /// opens with the notice label), the notice check, and a narrative that opens with the label whoever wrote it.
+    /// </summary>
+    public Task<AdvisorResult> WriteNoticeNarrativeAsync(StoredNoticeVersion notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var card = notice.Scorecard;
+        return WriteAsync(new NarrativeTask(
+            notice.Council,
+            $"{notice.Ocid} v{notice.Version}",
+            () => prompt.Build(card, _options),
+            answer => NarrativeCheck.Problems(answer, card, _options),
+            answer => ModelNarrative(answer, card),
+            reason => DeterministicNoticeNarrative.From(card, reason)), cancellationToken);
+    }
+
+    private async Task<AdvisorResult> WriteAsync(NarrativeTask task, CancellationToken cancellationToken)
     {
         if (chat is null || !_options.IsEnabled)
         {
-            return Fallback(scorecard, null, null, AdvisorFallbackKind.NotConfigured, "Advisor:Endpoint is not set");
+            return Fallback(task, null, null, AdvisorFallbackKind.NotConfigured, "Advisor:Endpoint is not set");
         }
 
         var model = _options.Model;
-        var history = prompt.Build(plan, scorecard, _options);
+        var history = task.Prompt();
         var settings = new OpenAIPromptExecutionSettings
         {
             ResponseFormat = typeof(AdvisorAnswer),
@@ -59,7 +86,7 @@ public sealed class GuidanceAdvisor(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Classify(ex) is { } failure)
             {
-                return Fallback(scorecard, null, model, failure.Kind, failure.Detail);
+                return Fallback(task, null, model, failure.Kind, failure.Detail);
             }
         }
 
@@ -68,18 +95,18 @@ public sealed class GuidanceAdvisor(
 
         if (reply.Metadata?.GetValueOrDefault(RefusalMetadataKey) is string { Length: > 0 } refusal)
         {
-            return Fallback(scorecard, refusal, model, AdvisorFallbackKind.Refused, "the model refused: " + Shorten(refusal));
+            return Fallback(task, refusal, model, AdvisorFallbackKind.Refused, "the model refused: " + Shorten(refusal));
         }
 
         var finishReason = reply.Metadata?.GetValueOrDefault(FinishReasonMetadataKey)?.ToString();
         if (string.Equals(finishReason, "content_filter", StringComparison.OrdinalIgnoreCase))
         {
-            return Fallback(scorecard, raw, model, AdvisorFallbackKind.Refused, "the answer was stopped by the content filter");
+            return Fallback(task, raw, model, AdvisorFallbackKind.Refused, "the answer was stopped by the content filter");
         }
 
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was empty");
+            return Fallback(task, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was empty");
         }
 
         AdvisorAnswer? answer;
@@ -90,22 +117,22 @@ public sealed class GuidanceAdvisor(
         catch (JsonException ex)
         {
             var truncated = string.Equals(finishReason, "length", StringComparison.OrdinalIgnoreCase) ? " (cut off at the token limit)" : string.Empty;
-            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, $"the answer is not the JSON asked for{truncated}: {ex.Message}");
+            return Fallback(task, raw, model, AdvisorFallbackKind.MalformedAnswer, $"the answer is not the JSON asked for{truncated}: {ex.Message}");
         }
 
         if (answer is null)
         {
-            return Fallback(scorecard, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was JSON null");
+            return Fallback(task, raw, model, AdvisorFallbackKind.MalformedAnswer, "the answer was JSON null");
         }
 
-        var problems = NarrativeCheck.Problems(answer, scorecard, _options);
+        var problems = task.Check(answer);
         if (problems.Count > 0)
         {
-            return Fallback(scorecard, raw, model, AdvisorFallbackKind.FailedCheck, string.Join("; ", problems));
+            return Fallback(task, raw, model, AdvisorFallbackKind.FailedCheck, string.Join("; ", problems));
         }
 
-        AdvisorLog.NarrativeFromModel(logger, model ?? "unknown", scorecard.CouncilCode, scorecard.Reference, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new AdvisorResult(ModelNarrative(answer, scorecard), raw, model, NarrativeSources.Model, null);
+        AdvisorLog.NarrativeFromModel(logger, model ?? "unknown", task.Council, task.Reference, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new AdvisorResult(task.FromModel(answer), raw, model, NarrativeSources.Model, null);
     }
 
     /// <summary>The model's words, with each criterion it left out keeping its own recommendation.</summary>
@@ -120,16 +147,40 @@ public sealed class GuidanceAdvisor(
         return new GuidanceNarrative(NarrativeSources.Model, answer.Summary.Trim(), advice);
     }
 
-    private AdvisorResult Fallback(Scorecard scorecard, string? raw, string? model, AdvisorFallbackKind kind, string detail)
+    /// <summary>
+    /// The model's words for a notice, opening with the notice label (the model is told not to repeat it), with each
+    /// criterion it left out keeping the deterministic notice advice.
+    /// </summary>
+    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, NoticeScorecard notice)
+    {
+        var advice = new Dictionary<string, string>(DeterministicNoticeNarrative.AdviceByCriterion(notice), StringComparer.Ordinal);
+        foreach (var item in answer.Advice)
+        {
+            advice[item.CriterionId] = item.Advice.Trim();
+        }
+
+        return new GuidanceNarrative(NarrativeSources.Model, notice.Label + " " + answer.Summary.Trim(), advice);
+    }
+
+    private AdvisorResult Fallback(NarrativeTask task, string? raw, string? model, AdvisorFallbackKind kind, string detail)
     {
         var reason = new AdvisorFallbackReason(kind, detail);
         if (kind != AdvisorFallbackKind.NotConfigured)
         {
-            AdvisorLog.NarrativeFellBack(logger, kind, scorecard.CouncilCode, scorecard.Reference, detail);
+            AdvisorLog.NarrativeFellBack(logger, kind, task.Council, task.Reference, detail);
         }
 
-        return new AdvisorResult(DeterministicNarrative.From(scorecard, reason), raw, model, NarrativeSources.Deterministic, reason);
+        return new AdvisorResult(task.Fallback(reason), raw, model, NarrativeSources.Deterministic, reason);
     }
+
+    /// <summary>What one narrative needs: whose it is (for the logs), its prompt, its check and its two ways of being written.</summary>
+    private sealed record NarrativeTask(
+        string Council,
+        string Reference,
+        Func<ChatHistory> Prompt,
+        Func<AdvisorAnswer, IReadOnlyList<string>> Check,
+        Func<AdvisorAnswer, GuidanceNarrative> FromModel,
+        Func<AdvisorFallbackReason, GuidanceNarrative> Fallback);
 
     /// <summary>The failures that mean "use the deterministic text"; anything else is a bug and propagates.</summary>
     private (AdvisorFallbackKind Kind, string Detail)? Classify(Exception ex) => ex switch

@@ -1,3 +1,4 @@
+using Commissioning.Domain.Notices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -21,12 +22,31 @@ namespace Commissioning.Functions.Advisor;
 /// </summary>
 public static partial class NarrativeCheck
 {
-    public static IReadOnlyList<string> Problems(AdvisorAnswer answer, Scorecard scorecard, AdvisorOptions limits)
+    public static IReadOnlyList<string> Problems(AdvisorAnswer answer, Scorecard scorecard, AdvisorOptions limits) =>
+        Problems(answer, scorecard, Subject.From(scorecard), isNotice: false, limits);
+
+    /// <summary>
+    /// The same rules for a notice's narrative, against the notice scorecard: its subjects are the notice overall (the
+    /// words overall, the notice, this notice) and each dimension, whose score may also be the score of what the notice
+    /// shows; a withheld band is no band, so any band claimed for it is a problem. And a sentence that speaks of this or
+    /// your plan, or of a plan the council submitted, without a "not" or "never", is a problem: it is a notice.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(AdvisorAnswer answer, NoticeScorecard notice, AdvisorOptions limits) =>
+        Problems(answer, notice.Scorecard, Subject.From(notice), isNotice: true, limits);
+
+    private static List<string> Problems(AdvisorAnswer answer, Scorecard scorecard, IReadOnlyList<Subject> subjects, bool isNotice, AdvisorOptions limits)
     {
         var problems = new List<string>();
-        var subjects = Subject.From(scorecard);
+        void Check(string where, string? text, int maxLength)
+        {
+            CheckText(where, text, maxLength, subjects, problems);
+            if (isNotice)
+            {
+                CheckNoPlanClaim(where, text, problems);
+            }
+        }
 
-        CheckText("summary", answer.Summary, limits.SummaryMaxLength, subjects, problems);
+        Check("summary", answer.Summary, limits.SummaryMaxLength);
 
         var criteria = scorecard.Dimensions.SelectMany(d => d.Criteria).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var advised = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +69,7 @@ public static partial class NarrativeCheck
                 problems.Add($"more than one advice for criterion {id}");
             }
 
-            CheckText($"advice for {id}", advice.Advice, limits.AdviceMaxLength, subjects, problems);
+            Check($"advice for {id}", advice.Advice, limits.AdviceMaxLength);
         }
 
         return problems;
@@ -84,7 +104,7 @@ public static partial class NarrativeCheck
 
             foreach (var score in ScoreClaims(sentence))
             {
-                if (!candidates.Any(s => s.Score == score))
+                if (!candidates.Any(s => s.Scores.Contains(score)))
                 {
                     problems.Add($"{where} states a score of {score.ToString(CultureInfo.InvariantCulture)}, which the scorecard does not give {Describe(named)}");
                 }
@@ -134,30 +154,40 @@ public static partial class NarrativeCheck
     internal static string Normalise(string text) =>
         " " + NotWord().Replace(text.ToLowerInvariant(), " ").Trim() + " ";
 
-    /// <summary>Something a sentence can make a claim about: the plan overall, or one dimension.</summary>
-    private sealed record Subject(string Name, int Score, Band Band, IReadOnlyList<string> Names)
+    /// <summary>
+    /// Something a sentence can make a claim about: the plan (or notice) overall, or one dimension, with the scores it
+    /// may be given and its band (none when a notice's band is withheld).
+    /// </summary>
+    private sealed record Subject(string Name, IReadOnlyList<decimal> Scores, Band? Band, IReadOnlyList<string> Names)
     {
         public bool IsNamedIn(string normalisedSentence) =>
             Names.Any(n => normalisedSentence.Contains(n, StringComparison.Ordinal));
 
-        public static IReadOnlyList<Subject> From(Scorecard scorecard)
-        {
-            var subjects = new List<Subject>
-            {
-                new("the plan overall", scorecard.Overall.Score, scorecard.Overall.Band,
-                    [" overall ", " the plan ", " this plan ", " your plan "]),
-            };
-            foreach (var dimension in scorecard.Dimensions)
-            {
-                var names = new[] { dimension.Id, dimension.Title }
-                    .Where(n => !string.IsNullOrWhiteSpace(n))
-                    .Select(Normalise)
-                    .Distinct(StringComparer.Ordinal)
-                    .ToList();
-                subjects.Add(new Subject(dimension.Title, dimension.Score, dimension.Band, names));
-            }
+        public static IReadOnlyList<Subject> From(Scorecard scorecard) =>
+        [
+            new("the plan overall", [scorecard.Overall.Score], scorecard.Overall.Band, [" overall ", " the plan ", " this plan ", " your plan "]),
+            .. scorecard.Dimensions.Select(d => new Subject(d.Title, [d.Score], d.Band, DimensionNames(d.Id, d.Title))),
+        ];
 
-            return subjects;
+        public static IReadOnlyList<Subject> From(NoticeScorecard notice) =>
+        [
+            new("the notice overall", [notice.Overall.Score], notice.Overall.Band, [" overall ", " the notice ", " this notice "]),
+            .. notice.Dimensions.Select(d => new Subject(d.Title,
+                d.EvidencedOnlyScore is { } shown ? [d.Score, shown] : [d.Score], d.Band, DimensionNames(d.Id, d.Title))),
+        ];
+
+        private static List<string> DimensionNames(string id, string title) =>
+            [.. new[] { id, title }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(Normalise).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static void CheckNoPlanClaim(string where, string? text, List<string> problems)
+    {
+        foreach (var sentence in SentenceBreak().Split(text ?? string.Empty))
+        {
+            if (PlanClaim().Match(sentence) is { Success: true } claim && !Negation().IsMatch(sentence))
+            {
+                problems.Add($"{where} speaks of '{claim.Value.ToLowerInvariant()}'; this is a published notice, not a plan the council submitted");
+            }
         }
     }
 
@@ -178,6 +208,12 @@ public static partial class NarrativeCheck
 
     [GeneratedRegex(@"\b(?:unlawful|illegal)", RegexOptions.IgnoreCase)]
     private static partial Regex ForbiddenWord();
+
+    [GeneratedRegex(@"\b(?:(?:this|your|the\s+council'?s)\s+(?:commissioning\s+)?plan|submitted\s+(?:a|the|its|this)\s+(?:commissioning\s+)?plan|(?:commissioning\s+)?plan\s+(?:that\s+)?the\s+council\s+submitted|plan\s+submitted\s+by)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanClaim();
+
+    [GeneratedRegex(@"\b(?:not|never|no|isn't|wasn't)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Negation();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
     private static partial Regex NotWord();

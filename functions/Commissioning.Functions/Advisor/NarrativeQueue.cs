@@ -31,4 +31,5 @@ public sealed record NarrativeRequest(
 }
 
 [JsonSerializable(typeof(NarrativeRequest))]
+[JsonSerializable(typeof(NoticeNarrativeRequest))]
 internal sealed partial class AdvisorQueueJson : JsonSerializerContext;

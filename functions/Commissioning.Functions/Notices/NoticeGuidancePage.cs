@@ -54,8 +54,10 @@ public sealed record NoticeGuidancePage
     public required string Attribution { get; init; }
     public string? Licence { get; init; }
     public required GuidanceLinks Links { get; init; }
+    /// <summary>The advisor's narrative, shown after the label and the scores; null until it has been written.</summary>
+    public NarrativeSection? Narrative { get; init; }
 
-    public static NoticeGuidancePage From(NoticeVersion stored, string councilName, GuidanceLinks links)
+    public static NoticeGuidancePage From(NoticeVersion stored, string councilName, GuidanceLinks links, GuidanceNarrative? narrative = null)
     {
         var card = stored.Scorecard;
         var summary = stored.Summary;
@@ -137,6 +139,33 @@ public sealed record NoticeGuidancePage
             Attribution = source.Attribution,
             Licence = source.Licence,
             Links = links,
+            Narrative = narrative is null ? null : DescribeNarrative(narrative, card),
+        };
+    }
+
+    /// <summary>The narrative in the reader's words: whose text it is (the model's or the deterministic one, and why), then its advice.</summary>
+    private static NarrativeSection DescribeNarrative(GuidanceNarrative narrative, NoticeScorecard card)
+    {
+        var usesModel = !string.Equals(narrative.Source, GuidanceNarrative.Deterministic, StringComparison.OrdinalIgnoreCase);
+        var criteria = card.Scorecard.Dimensions.SelectMany(d => d.Criteria).ToDictionary(c => c.Id, c => c.Title, StringComparer.Ordinal);
+        var order = card.Scorecard.Dimensions.SelectMany(d => d.Criteria).Select(c => c.Id)
+            .Concat(narrative.AdviceByCriterion.Keys.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+        return new NarrativeSection
+        {
+            UsesModel = usesModel,
+            SourceWords = usesModel
+                ? $"The advisor's narrative, written with the help of a language model (source: {narrative.Source}) from the notice scorecard alone. It does not change any score, band or question; the sections above and below are the record."
+                : narrative.FallbackReason is { Length: > 0 } reason
+                    ? $"The advisor's narrative is the deterministic text, because {reason}. No language model contributed to it."
+                    : "The advisor's narrative is the deterministic text: no language model contributed to it.",
+            Summary = string.IsNullOrWhiteSpace(narrative.Summary) ? null : narrative.Summary,
+            Advice =
+            [
+                .. order
+                    .Where(id => narrative.AdviceByCriterion.TryGetValue(id, out var text) && !string.IsNullOrWhiteSpace(text))
+                    .Select(id => new AdviceItem(id, criteria.GetValueOrDefault(id, string.Empty), narrative.AdviceByCriterion[id])),
+            ],
         };
     }
 

@@ -7,9 +7,9 @@ namespace Commissioning.Functions.Notices;
 /// scored through the notice lens (the domain), its buyer checked against the council record, and, on import, each
 /// scored process that is the council's own stored as a version of its notice. Another buyer's notice is scored and
 /// reported, never stored under the council. A notice is never a plan: nothing here touches plans or tells the plans'
-/// listeners (decisions 0022, 0024).
+/// listeners (decisions 0022, 0024). Each new version is put on the notice narratives queue once it is stored.
 /// </summary>
-public sealed partial class NoticeImport(NoticeStore store, TimeProvider time, ILogger<NoticeImport> logger)
+public sealed partial class NoticeImport(NoticeStore store, NarrativeOnImport narratives, TimeProvider time, ILogger<NoticeImport> logger)
 {
     /// <summary>How many processes of one body are stored at once.</summary>
     private const int StoredAtOnce = 8;
@@ -83,10 +83,34 @@ public sealed partial class NoticeImport(NoticeStore store, TimeProvider time, I
             NoticeSaveResult.Updated => NoticeOutcomeStatus.Updated,
             _ => NoticeOutcomeStatus.Unchanged,
         };
+        if (saved.Result != NoticeSaveResult.Unchanged)
+        {
+            await RequestNarrativeAsync(saved.Stored.Summary);
+        }
+
         var reason = result.BuyerMatch == BuyerMatch.NameOnly
             ? "Stored, flagged: the buyer's name is the council's, but no identifier in the notice is one the council record lists (buyerIdentifiers)."
             : null;
         return Outcome(result, status, reason) with { Version = version, Scorecard = saved.Stored.Scorecard, Links = NoticeLinks.For(council.Code, ocid, version) };
+    }
+
+    /// <summary>
+    /// Asks for the advisor's narrative of a version just stored. A caller hanging up must not lose it, so the enqueue
+    /// gets no cancellation; its failure is logged and never fails the import (the version is stored and its guidance
+    /// reads as before, without a narrative).
+    /// </summary>
+    private async Task RequestNarrativeAsync(NoticeSummary stored)
+    {
+        try
+        {
+            await narratives.HandleAsync(stored, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // a queue's failure must never fail a stored import
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogNarrativeRequestFailed(logger, ex, stored.Council, stored.Ocid, stored.Version);
+        }
     }
 
     /// <summary>The answer of a recorded import: stored processes with their scorecards read back, the others as they were reported.</summary>
@@ -133,6 +157,9 @@ public sealed partial class NoticeImport(NoticeStore store, TimeProvider time, I
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information,
         Message = "Imported notices for {Council}: {Processes} processes, {Stored} stored, {Unchanged} unchanged, {Rejected} another buyer's, by {Actor}")]
     private static partial void LogImported(ILogger logger, string council, int processes, int stored, int unchanged, int rejected, string actor);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Could not ask for the advisor's narrative of notice {Council}/{Ocid} v{Version}; it is stored without one")]
+    private static partial void LogNarrativeRequestFailed(ILogger logger, Exception exception, string council, string ocid, int version);
 }
 
 /// <summary>Why one process of a body was not scored: what the 422 lists in <c>reasons</c>.</summary>

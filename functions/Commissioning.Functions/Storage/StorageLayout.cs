@@ -45,7 +45,14 @@ public static class StorageLayout
     /// <summary>Plan versions whose advisor narrative is to be written: <c>{"council": …, "reference": …, "version": n}</c>.</summary>
     public const string NarrativesQueue = "narratives";
 
-    public static IReadOnlyList<string> Queues { get; } = [NotificationsQueue, NotificationsPoisonQueue, NarrativesQueue, NarrativesQueue + "-poison"];
+    /// <summary>
+    /// Imported notice versions whose advisor narrative is to be written: <c>{"council": …, "ocid": …, "version": n}</c>.
+    /// A queue of its own, so nothing that reads plan narratives ever meets a notice (decision 0024).
+    /// </summary>
+    public const string NoticeNarrativesQueue = "notice-narratives";
+
+    public static IReadOnlyList<string> Queues { get; } =
+        [NotificationsQueue, NotificationsPoisonQueue, NarrativesQueue, NarrativesQueue + "-poison", NoticeNarrativesQueue, NoticeNarrativesQueue + "-poison"];
 
     public static IReadOnlyList<string> Containers { get; } = [PlansContainer, GuidanceContainer, SummariesContainer, LocalRunnerContainer, NoticesContainer];
     public static IReadOnlyList<string> Tables { get; } =
@@ -70,6 +77,9 @@ public static class StorageLayout
 
     /// <summary><c>notices/{council}/{ocid}/{contentHash}.json</c> (container <c>notices</c>): the releases a version was read from.</summary>
     public static string NoticeBlob(string council, string ocid, string contentHash) => $"{council}/{ocid}/{contentHash}.json";
+
+    /// <summary><c>notices/{council}/{ocid}/v{n}.advisor.json</c> (container <c>notices</c>): a notice version's advisor run.</summary>
+    public static string NoticeAdvisorBlob(string council, string ocid, int version) => $"{council}/{ocid}/v{version}.advisor.json";
 
     public static string NoticePartition(string council, string ocid) => $"{council}|{ocid}";
 }

@@ -1,3 +1,6 @@
+using Commissioning.Domain.Notices;
+using Commissioning.Functions.Advisor;
+using RubricVersions = Commissioning.Domain.Rubrics.Rubrics;
 
 namespace Commissioning.Functions.Tests.Advisor;
 
@@ -42,4 +45,19 @@ public static class Answers
         summary,
         advice = advice.Select(a => new { criterionId = a.Id, advice = a.Advice }).ToArray(),
     };
+}
+
+/// <summary>A real published notice (Lancashire's, from samples/notices) scored through the notice lens, as an import scores it.</summary>
+public static class TestNotices
+{
+    public const string Council = "E10000017";
+
+    public static NoticeScorecard Lancashire() =>
+        NoticeAssessment.ScoreEach(
+                NoticeReader.ReadJson(Notices.NoticeFiles.Bytes(Notices.NoticeFiles.Lancashire)).Batch!,
+                Council, council: null, RubricVersions.Current, NoticeLenses.ForRubric(RubricVersions.Current.Version), new DateOnly(2026, 10, 1))
+            .Single().Scorecard!;
+
+    public static StoredNoticeVersion Stored(NoticeScorecard? card = null) =>
+        new(Council, Notices.NoticeFiles.LancashireOcid, 1, card ?? Lancashire());
 }

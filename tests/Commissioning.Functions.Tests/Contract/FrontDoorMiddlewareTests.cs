@@ -29,6 +29,7 @@ public sealed class FrontDoorMiddlewareTests
     [InlineData("DeliverNotification")]
     [InlineData("WeeklySummary")]
     [InlineData("WriteNarrative")]
+    [InlineData("WriteNoticeNarrative")]
     public async Task AnInvocationThatIsNotAnHttpRequestGoesStraightToItsFunction(string function)
     {
         var context = Invocation(function, new Dictionary<object, object>());

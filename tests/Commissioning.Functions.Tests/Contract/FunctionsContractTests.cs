@@ -66,6 +66,7 @@ public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<A
         Assert.Contains(declared, d => d is { Name: "DeliverNotification", Trigger: "queueTrigger", Queue: "notifications" });
         Assert.Contains(declared, d => d is { Name: "RecordUndeliveredNotification", Trigger: "queueTrigger", Queue: "notifications-poison" });
         Assert.Contains(declared, d => d is { Name: "WriteNarrative", Trigger: "queueTrigger", Queue: "narratives" });
+        Assert.Contains(declared, d => d is { Name: "WriteNoticeNarrative", Trigger: "queueTrigger", Queue: "notice-narratives" });
     }
 
     [Fact]

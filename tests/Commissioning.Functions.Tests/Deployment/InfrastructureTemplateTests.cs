@@ -130,7 +130,7 @@ public sealed class InfrastructureTemplateTests
         var queueService = _template.Single("Microsoft.Storage/storageAccounts/queueServices");
         var queues = _template.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
 
-        Assert.Equal(["notifications", "notifications-poison", "narratives", "narratives-poison"], queues.LoopItems());
+        Assert.Equal(["notifications", "notifications-poison", "narratives", "narratives-poison", "notice-narratives", "notice-narratives-poison"], queues.LoopItems());
         Assert.Equal($"format('{{0}}/{{1}}', {storage.ResolveAt("name")}, 'default')", queueService.ResolveAt("name"));
         Assert.StartsWith($"format('{{0}}/{{1}}/{{2}}', {storage.ResolveAt("name")}, 'default', ", queues.ResolveAt("name"));
         Assert.Same(storage.Module, queues.Module);
