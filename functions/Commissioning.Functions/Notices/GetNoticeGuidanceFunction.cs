@@ -1,11 +1,19 @@
+using Commissioning.Functions.Advisor;
 using Commissioning.Functions.Guidance;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ValidationProblem = Microsoft.AspNetCore.Http.HttpResults.ValidationProblem;
 
 namespace Commissioning.Functions.Notices;
 
-/// <summary><c>GET /api/notices/{council}/{ocid}/guidance</c>: the guidance document of an imported notice version, labelled as read from a notice.</summary>
-public sealed class GetNoticeGuidanceFunction(NoticeStore store, NoticeNarratives narratives, ICouncilDirectory councils, NoticeGuidanceRenderer renderer)
+/// <summary>
+/// <c>GET /api/notices/{council}/{ocid}/guidance</c>: the guidance document of an imported notice version, labelled as
+/// read from a notice. With no language model configured nothing is queued on import, so the deterministic notice text
+/// (the advisor's own, which opens with the label) is written into the document as it is rendered, as a plan's is at
+/// submission; with a model the narrative appears once its queued function has written it.
+/// </summary>
+public sealed class GetNoticeGuidanceFunction(
+    NoticeStore store, NoticeNarratives narratives, ICouncilDirectory councils, NoticeGuidanceRenderer renderer, GuidanceAdvisor advisor, IOptions<AdvisorOptions> advisorOptions)
 {
     [Function("GetNoticeGuidance")]
     [Access(Callers.Readers, Council = "council")]
@@ -36,8 +44,15 @@ public sealed class GetNoticeGuidanceFunction(NoticeStore store, NoticeNarrative
         }
 
         var version = record.Version.Summary.Version;
-        var narrative = narratives.ReadAsync(address.Council, address.Ocid, version, cancellationToken);
+        var stored = narratives.ReadAsync(address.Council, address.Ocid, version, cancellationToken);
         var councilName = (await councils.GetAsync(address.Council, cancellationToken))?.Name ?? address.Council;
-        return GuidanceDocumentResult.Text(request.HttpContext, renderer.Render(record.Version, councilName, format!.Value, await narrative), format.Value);
+        var narrative = await stored;
+        if (narrative is null && !advisorOptions.Value.IsEnabled)
+        {
+            var notice = new StoredNoticeVersion(address.Council, address.Ocid, version, record.Version.Scorecard);
+            narrative = (await advisor.WriteNoticeNarrativeAsync(notice, cancellationToken)).Narrative;
+        }
+
+        return GuidanceDocumentResult.Text(request.HttpContext, renderer.Render(record.Version, councilName, format!.Value, narrative), format.Value);
     }
 }

@@ -265,3 +265,29 @@ public sealed class NoticeNarrativeQueueTests : IAsyncLifetime
         Assert.Empty(await MessagesOn(StorageLayout.NoticeNarrativesQueue));
     }
 }
+
+/// <summary>
+/// With no language model configured an import queues nothing, and the notice guidance carries the advisor's
+/// deterministic notice text as it is rendered, as a plan's guidance does from its submission. Real Azurite.
+/// </summary>
+public sealed class NoticeNarrativeWithoutAModelTests(NoticeFixture fixture) : IClassFixture<NoticeFixture>
+{
+    [Fact]
+    public async Task TheGuidanceCarriesTheLabelledDeterministicNarrativeAndSaysNoModelIsConfigured()
+    {
+        var council = await LancashireCouncil.RegisterAsync(fixture.Api);
+        var result = await LancashireCouncil.ImportAsync(council);
+        var label = (string)result["scorecard"]!["label"]!;
+
+        var markdown = await LancashireCouncil.GuidanceAsync(council, "md");
+        Assert.Contains("## The advisor's narrative", markdown);
+        Assert.Contains("**Source:** The advisor's narrative is the deterministic text, because", markdown);
+        Assert.Contains("No language model contributed to it.", markdown);
+        var summaryLine = markdown.Split('\n').Single(l => l.StartsWith("**Summary:**", StringComparison.Ordinal));
+        Assert.True(summaryLine.StartsWith("**Summary:** " + label, StringComparison.Ordinal), summaryLine + "\n" + label);
+        Assert.DoesNotContain("this plan", summaryLine, StringComparison.OrdinalIgnoreCase);
+
+        var html = await LancashireCouncil.GuidanceAsync(council, "html");
+        Assert.Contains("<h2 id=\"narrative-heading\">The advisor's narrative</h2>", html);
+    }
+}
