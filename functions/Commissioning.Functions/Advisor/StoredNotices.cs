@@ -8,8 +8,8 @@ public sealed record StoredNoticeVersion(string Council, string Ocid, int Versio
 /// <summary>Reads an imported notice version (implemented by the notice store).</summary>
 public interface IStoredNoticeReader
 {
-    /// <summary>The given version; null when there is none.</summary>
-    Task<StoredNoticeVersion?> FindAsync(string council, string ocid, int version, CancellationToken cancellationToken);
+    /// <summary>The given version (the latest when null); null when there is none.</summary>
+    Task<StoredNoticeVersion?> FindAsync(string council, string ocid, int? version, CancellationToken cancellationToken);
 }
 
 /// <summary>

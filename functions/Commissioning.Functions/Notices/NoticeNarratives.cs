@@ -9,7 +9,7 @@ namespace Commissioning.Functions.Notices;
 /// </summary>
 public sealed class NoticeNarratives(NoticeStore store) : IStoredNoticeReader, INoticeNarrativeStore
 {
-    public async Task<StoredNoticeVersion?> FindAsync(string council, string ocid, int version, CancellationToken cancellationToken) =>
+    public async Task<StoredNoticeVersion?> FindAsync(string council, string ocid, int? version, CancellationToken cancellationToken) =>
         await store.GetAsync(council, ocid, version, cancellationToken) is { } record
             ? new StoredNoticeVersion(council, ocid, record.Version.Summary.Version, record.Version.Scorecard)
             : null;

@@ -105,7 +105,7 @@ public sealed class FunctionsContractTests(ApiFixture fixture) : IClassFixture<A
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Anyone).Select(f => f.Name).Order());
         Assert.Equal(["GetDeliveries", "ImportPlan", "IssueCouncilKey", "ListCouncilKeys", "PutCouncil", "RevokeCouncilKey", "RunSummary"],
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Admin).Select(f => f.Name).Order());
-        Assert.Equal(["ImportNotices", "RegenerateNarrative", "ScoreNotices", "ScorePlan", "SubmitPlan"],
+        Assert.Equal(["ImportNotices", "RegenerateNarrative", "RegenerateNoticeNarrative", "ScoreNotices", "ScorePlan", "SubmitPlan"],
             FunctionCatalog.App.Http.Where(f => f.Access.Callers == Callers.Commissioners).Select(f => f.Name).Order());
     }
 

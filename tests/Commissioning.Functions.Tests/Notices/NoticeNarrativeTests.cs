@@ -135,6 +135,30 @@ public sealed class NoticeNarrativeTests : IAsyncLifetime
         Assert.DoesNotContain("this plan", summaryLine, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task TheNarrativeEndpointWritesAVersionsNarrativeAgainAndTheGuidanceShowsTheNewOne()
+    {
+        _model.Then(FakeChatModel.ServerError(500));
+        var result = await LancashireCouncil.ImportAsync(_council);
+        Assert.Equal("deterministic", (string?)(await WaitForAdvisorRecordAsync())["narrative"]!["source"]);
+
+        var card = TestNotices.Lancashire();
+        _model.Then(FakeChatModel.Answer(Answers.WithAdvice(
+            $"Overall this notice scores {card.Overall.Score} out of 100 on what it shows; the model is back.")));
+        var response = await _council.PostAsync($"/api/notices/{LancashireCouncil.Code}/{LancashireCouncil.Ocid}/narrative", null);
+        var body = await NoticeFixture.Json(response);
+
+        Assert.Equal((LancashireCouncil.Code, LancashireCouncil.Ocid, 1, "model"), ((string?)body["council"], (string?)body["ocid"], (int)body["version"]!, (string?)body["source"]));
+        Assert.StartsWith((string)result["scorecard"]!["label"]!, (string?)body["summary"], StringComparison.Ordinal);
+        Assert.Contains("the model is back", (string?)body["summary"], StringComparison.Ordinal);
+        Assert.Equal("model", (string?)JsonNode.Parse((await AdvisorRecord().DownloadContentAsync()).Value.Content.ToString())!["narrative"]!["source"]);
+        Assert.Contains("the model is back", await LancashireCouncil.GuidanceAsync(_council, "md"), StringComparison.Ordinal);
+
+        var missing = await _council.PostAsync($"/api/notices/{LancashireCouncil.Code}/{LancashireCouncil.Ocid}/narrative?version=2", null);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("has no version 2 of notice", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static void AssertInOrder(string text, params string[] parts)
     {
         var positions = parts.Select(p => text.IndexOf(p, StringComparison.Ordinal)).ToList();

@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         ["ListNotices"] = Read(200),
         ["GetNotice"] = Read(200),
         ["GetNoticeGuidance"] = Read(200),
+        ["RegenerateNoticeNarrative"] = Write(200),
     };
 
     [Fact]
