@@ -204,8 +204,36 @@ public sealed class StandInHost : IAsyncDisposable
             throw new NotSupportedException("The worker has HTTP functions but announced no HttpUri: the stand-in only proxies to ASP.NET Core integration.");
         }
 
+        if (workerHttpUri is not null)
+        {
+            await WaitUntilListeningAsync(workerHttpUri, cancellationToken);
+        }
+
         _frontDoor = await HttpFrontDoor.StartAsync(Functions, ReadRoutePrefix(), workerHttpUri, _channel,
             line => _output.Enqueue("[stand-in] " + line), cancellationToken);
+    }
+
+    /// <summary>
+    /// The worker announces its HttpUri when it initialises, which can be a moment before its own server accepts
+    /// connections (seen under load: the first request met a closed port), so the stand-in waits, bounded, for the
+    /// worker's server before it opens its own front door.
+    /// </summary>
+    private static async Task WaitUntilListeningAsync(Uri worker, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(worker.Host, worker.Port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 
     private async Task<WebApplication> StartGrpcServerAsync(CancellationToken cancellationToken)
