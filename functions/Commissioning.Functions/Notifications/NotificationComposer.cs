@@ -18,6 +18,11 @@ public sealed class NotificationComposer(TemplateLibrary templates, IOptions<Not
     public const int SlackMaxBlocks = 50;
     public const int SlackMaxText = 3_000;
     public const int SlackMaxHeader = 150;
+    /// <summary>
+    /// A chat message is a prompt to look, not the guidance: it shows every alert (each is something to check) but only
+    /// the recommendations that would gain the most, then says how many more the guidance lists.
+    /// </summary>
+    public const int RecommendationsShown = 3;
     private const int LineLimit = 1_000;
     private const int TitleLimit = 500;
     /// <summary>More items than this could never fit either channel; rendering them all would only hit the template loop limit.</summary>
@@ -37,7 +42,7 @@ public sealed class NotificationComposer(TemplateLibrary templates, IOptions<Not
             : $"Scored {message.Overall.Score}/100 ({band})";
         var title = Clip(message.Title, TitleLimit);
 
-        return Fit(kind, template, alerts.Length + recommendations.Length, keep =>
+        return Fit(kind, template, alerts.Length + Math.Min(recommendations.Length, RecommendationsShown), keep =>
         {
             var shownAlerts = alerts.Take(keep).ToArray();
             var shownRecommendations = recommendations.Take(Math.Max(0, keep - shownAlerts.Length)).ToArray();

@@ -86,6 +86,36 @@ public sealed class CardRenderingTests(InboxBrowserFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void APlanMessageShowsEveryAlertButOnlyTheThreeRecommendationsThatGainMostAndCountsTheRest()
+    {
+        var plan = Scored("required-fields-only");
+        Assert.True(plan.Recommendations.Count > NotificationComposer.RecommendationsShown + 1, "the outline plan has many recommendations");
+        var more = $"…and {plan.Recommendations.Count - NotificationComposer.RecommendationsShown} more recommendations, listed in the guidance";
+
+        var teams = Composer.Compose(ChannelKind.Teams, plan);
+        var slack = Composer.Compose(ChannelKind.Slack, plan);
+
+        foreach (var body in new[] { teams, slack })
+        {
+            var texts = Strings(JsonNode.Parse(body)).ToList();
+            Assert.Contains(more, texts);
+            Assert.Equal(NotificationComposer.RecommendationsShown, texts.Sum(t => t.Split("• ").Length - 1));   // one bullet a recommendation
+            Assert.Contains(texts, t => t.Contains(plan.Recommendations[0][..30], StringComparison.Ordinal));    // the one that gains most comes first
+        }
+
+        var alerted = Scored("large-outsourcing-single-lot");
+        Assert.All(alerted.Alerts, a => Assert.Contains(a.Title, Composer.Compose(ChannelKind.Teams, alerted), StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+
+    [Fact]
     public async Task EveryTeamsCardAndSlackMessageTheProductSendsRendersWithNoProblemsInTheInbox()
     {
         await fixture.Inbox.ClearAsync();
