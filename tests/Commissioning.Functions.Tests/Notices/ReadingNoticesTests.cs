@@ -108,6 +108,11 @@ public sealed class ReadingNoticesTests(NoticeFixture fixture) : IClassFixture<N
         Assert.True(label > 0 && label < page.IndexOf("<h1>", StringComparison.Ordinal), "the label comes before the title");
         Assert.DoesNotContain("<script>", page);
         Assert.Contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Aids &amp; [links](javascript:alert(1))</h1>", page);
+        // The tab shows a title of at most 70 characters, shortened at a word; the h1 above keeps it whole.
+        var tab = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "<title>(.*?)</title>").Groups[1].Value);
+        Assert.True(tab.Length <= 70, $"the tab title is {tab.Length} characters: {tab}");
+        Assert.StartsWith("Published notice", tab, StringComparison.Ordinal);
+        Assert.EndsWith("… (Contracts Finder) — Keep it Local", tab, StringComparison.Ordinal);   // the notice id, often long, is on the page
         Assert.Contains("Questions for councillors to ask", page);
         Assert.Contains("Band withheld", page);
         Assert.Contains("Contains public sector information licensed under the Open Government Licence", page);

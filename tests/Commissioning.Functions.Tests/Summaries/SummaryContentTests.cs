@@ -51,6 +51,7 @@ public sealed class SummaryContentTests(SummaryServers servers) : IClassFixture<
         Assert.DoesNotContain("<script>", mail.Html);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Youth hubs &amp; [links](javascript:alert(1))", mail.Html);
         Assert.Contains("Stevenage &lt;Borough&gt;", mail.Html);
+        Assert.Contains("<title>Weekly summary: Stevenage &lt;Borough&gt;, 2026-W06 — Keep it Local</title>", mail.Html);
         // Links open the web pages (which ask for the reader's key), not the API (which wants it in a header).
         Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&amp;reference=SBC-2026-014&amp;version=1\"", mail.Html);
         Assert.Contains($"href=\"{SummaryApp.PublicBaseUrl}/api/app/scorecard?council={Council}&amp;reference=SBC-2026-014&amp;version=1#guidance-heading\"", mail.Html);
