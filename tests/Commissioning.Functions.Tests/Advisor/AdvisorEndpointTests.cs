@@ -33,8 +33,8 @@ public sealed class AdvisorEndpointTests : IAsyncLifetime
             });
         _client = _api.Admin();
 
-        _plans.Add(new StoredPlanVersion(TestPlans.WithNarrative("Version one."), ScorecardBuilder.Typical(), 1));
-        _plans.Add(new StoredPlanVersion(TestPlans.WithNarrative("Version two."), ScorecardBuilder.Typical() with { Overall = new(58, Domain.Scoring.Band.Amber) }, 2));
+        _plans.Add(new StoredPlanVersion(AdvisorPlans.WithNarrative("Version one."), ScorecardBuilder.Typical(), 1));
+        _plans.Add(new StoredPlanVersion(AdvisorPlans.WithNarrative("Version two."), ScorecardBuilder.Typical() with { Overall = new(58, Domain.Scoring.Band.Amber) }, 2));
     }
 
     public async Task DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class GuidanceAdvisorTests
     [Fact]
     public async Task WithoutAnEndpointTheDeterministicTextIsUsedAndSaysWhy()
     {
-        var result = await Advisor(new AdvisorOptions(), withChat: false).WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor(new AdvisorOptions(), withChat: false).WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal("deterministic", result.Narrative.Source);
         Assert.Equal(AdvisorFallbackKind.NotConfigured, result.Reason?.Kind);
@@ -54,7 +54,7 @@ public sealed class GuidanceAdvisorTests
             .Callback((ChatHistory _, PromptExecutionSettings s, Kernel _, CancellationToken _) => sent = s)
             .ReturnsAsync([new ChatMessageContent(AuthorRole.Assistant, JsonSerializer.Serialize(Answers.Good()))]);
 
-        var result = await Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         var settings = Assert.IsType<OpenAIPromptExecutionSettings>(sent);
         Assert.Equal(typeof(AdvisorAnswer), settings.ResponseFormat);
@@ -69,7 +69,7 @@ public sealed class GuidanceAdvisorTests
     {
         Reply(null, new Dictionary<string, object?> { ["Refusal"] = "No.", ["FinishReason"] = "stop" });
 
-        var result = await Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal(AdvisorFallbackKind.Refused, result.Reason?.Kind);
         Assert.Equal("No.", result.RawOutput);
@@ -81,7 +81,7 @@ public sealed class GuidanceAdvisorTests
     {
         Reply("{\"summary\":\"", new Dictionary<string, object?> { ["FinishReason"] = "content_filter" });
 
-        var result = await Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal(AdvisorFallbackKind.Refused, result.Reason?.Kind);
         Assert.Equal("the answer was stopped by the content filter", result.Reason?.Detail);
@@ -92,7 +92,7 @@ public sealed class GuidanceAdvisorTests
     {
         Reply("{\"summary\":\"Overall this", new Dictionary<string, object?> { ["FinishReason"] = "length" });
 
-        var result = await Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal(AdvisorFallbackKind.MalformedAnswer, result.Reason?.Kind);
         Assert.Contains("(cut off at the token limit)", result.Reason?.Detail);
@@ -104,7 +104,7 @@ public sealed class GuidanceAdvisorTests
         _chat.Setup(c => c.GetChatMessageContentsAsync(It.IsAny<ChatHistory>(), It.IsAny<PromptExecutionSettings>(), It.IsAny<Kernel>(), It.IsAny<CancellationToken>()))
             .Returns(new TaskCompletionSource<IReadOnlyList<ChatMessageContent>>().Task);
 
-        var result = await Advisor(Options(TimeSpan.FromMilliseconds(300))).WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor(Options(TimeSpan.FromMilliseconds(300))).WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal(AdvisorFallbackKind.Timeout, result.Reason?.Kind);
         Assert.Equal("no answer within 0.3 s", result.Reason?.Detail);
@@ -119,7 +119,7 @@ public sealed class GuidanceAdvisorTests
         _chat.Setup(c => c.GetChatMessageContentsAsync(It.IsAny<ChatHistory>(), It.IsAny<PromptExecutionSettings>(), It.IsAny<Kernel>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HttpOperationException(status, "{}", "failed", null));
 
-        var result = await Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
+        var result = await Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None);
 
         Assert.Equal(kind, result.Reason?.Kind);
         Assert.Equal("deterministic", result.Narrative.Source);
@@ -134,7 +134,7 @@ public sealed class GuidanceAdvisorTests
         using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, cancelled.Token));
+            Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, cancelled.Token));
     }
 
     [Fact]
@@ -144,6 +144,6 @@ public sealed class GuidanceAdvisorTests
             .ThrowsAsync(new NullReferenceException("bug"));
 
         await Assert.ThrowsAsync<NullReferenceException>(() =>
-            Advisor().WriteNarrativeAsync(TestPlans.WithNarrative("x"), Scorecard, CancellationToken.None));
+            Advisor().WriteNarrativeAsync(AdvisorPlans.WithNarrative("x"), Scorecard, CancellationToken.None));
     }
 }
