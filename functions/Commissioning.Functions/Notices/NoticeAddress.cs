@@ -34,6 +34,19 @@ public static partial class NoticeAddress
         return new NoticeVersionAddress(code, normalised, AddressParts.Version(request.Query("version"), errors));
     }
 
+    /// <summary>
+    /// The version address of a request that takes nothing else: false with every bad part in <paramref name="invalid"/>
+    /// (a 400 naming each), as the notice functions answer it.
+    /// </summary>
+    public static bool TryVersion(string council, string ocid, HttpRequest request, out NoticeVersionAddress address,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? invalid)
+    {
+        var errors = new Dictionary<string, string[]>();
+        address = Version(council, ocid, request, errors);
+        invalid = errors.Count > 0 ? ApiProblem.Invalid(errors) : null;
+        return invalid is null;
+    }
+
     [GeneratedRegex("^ocds-[A-Za-z0-9]{6}-[A-Za-z0-9-]{1,200}$", RegexOptions.CultureInvariant)]
     private static partial Regex OcidPattern();
 }

@@ -22,11 +22,9 @@ public sealed class RegenerateNoticeNarrativeFunction(IStoredNoticeReader notice
         string ocid,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var address = NoticeAddress.Version(council, ocid, request, errors);
-        if (errors.Count > 0)
+        if (!NoticeAddress.TryVersion(council, ocid, request, out var address, out var invalid))
         {
-            return ApiProblem.Invalid(errors);
+            return invalid;
         }
 
         if (await notices.FindAsync(address.Council, address.Ocid, address.Version, cancellationToken) is not { } stored)
