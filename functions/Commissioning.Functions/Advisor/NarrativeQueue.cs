@@ -15,19 +15,8 @@ public sealed record NarrativeRequest(
 
     public string ToJson() => JsonSerializer.Serialize(this, AdvisorQueueJson.Default.NarrativeRequest);
 
-    public static NarrativeRequest? TryRead(string message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message, AdvisorQueueJson.Default.NarrativeRequest) is { Council.Length: > 0, Reference.Length: > 0, Version: > 0 } request
-                ? request
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static NarrativeRequest? TryRead(string message) =>
+        QueueRequests.TryRead(message, AdvisorQueueJson.Default.NarrativeRequest, r => r is { Council.Length: > 0, Reference.Length: > 0, Version: > 0 });
 }
 
 [JsonSerializable(typeof(NarrativeRequest))]

@@ -15,17 +15,6 @@ public sealed record NoticeNarrativeRequest(
 
     public string ToJson() => JsonSerializer.Serialize(this, AdvisorQueueJson.Default.NoticeNarrativeRequest);
 
-    public static NoticeNarrativeRequest? TryRead(string message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message, AdvisorQueueJson.Default.NoticeNarrativeRequest) is { Council.Length: > 0, Ocid.Length: > 0, Version: > 0 } request
-                ? request
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static NoticeNarrativeRequest? TryRead(string message) =>
+        QueueRequests.TryRead(message, AdvisorQueueJson.Default.NoticeNarrativeRequest, r => r is { Council.Length: > 0, Ocid.Length: > 0, Version: > 0 });
 }

@@ -13,17 +13,8 @@ public sealed record DeliveryRequest(
     public string ToJson() => JsonSerializer.Serialize(this, NotificationJson.Default.DeliveryRequest);
 
     /// <summary>The request in a queue message, or null when the message is not one (it is then settled as unreadable).</summary>
-    public static DeliveryRequest? TryRead(string message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message, NotificationJson.Default.DeliveryRequest) is { Council.Length: > 0, DedupeKey.Length: > 0 } request ? request : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static DeliveryRequest? TryRead(string message) =>
+        QueueRequests.TryRead(message, NotificationJson.Default.DeliveryRequest, r => r is { Council.Length: > 0, DedupeKey.Length: > 0 });
 }
 
 /// <summary>

@@ -25,3 +25,24 @@ public sealed class WorkQueues(QueueServiceClient service, StorageProvisioning p
 
     public ValueTask EnsureAsync(CancellationToken cancellationToken) => provisioning.EnsureAsync(cancellationToken);
 }
+
+/// <summary>Reads the request a queue message carries, the same way for every queue.</summary>
+public static class QueueRequests
+{
+    /// <summary>
+    /// The request in <paramref name="message"/>, or null when the message is not JSON of that shape or is not whole by
+    /// <paramref name="isWhole"/> (the function then drops or settles it as unreadable).
+    /// </summary>
+    public static T? TryRead<T>(string message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, Func<T, bool> isWhole)
+        where T : class
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize(message, type) is { } request && isWhole(request) ? request : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
