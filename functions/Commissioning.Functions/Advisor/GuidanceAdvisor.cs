@@ -136,30 +136,26 @@ public sealed class GuidanceAdvisor(
     }
 
     /// <summary>The model's words, with each criterion it left out keeping its own recommendation.</summary>
-    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, Scorecard scorecard)
-    {
-        var advice = new Dictionary<string, string>(DeterministicNarrative.AdviceByCriterion(scorecard), StringComparer.Ordinal);
-        foreach (var item in answer.Advice)
-        {
-            advice[item.CriterionId] = item.Advice.Trim();
-        }
-
-        return new GuidanceNarrative(NarrativeSources.Model, answer.Summary.Trim(), advice);
-    }
+    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, Scorecard scorecard) =>
+        new(NarrativeSources.Model, answer.Summary.Trim(), AdviceOver(DeterministicNarrative.AdviceByCriterion(scorecard), answer));
 
     /// <summary>
     /// The model's words for a notice, opening with the notice label (the model is told not to repeat it), with each
     /// criterion it left out keeping the deterministic notice advice.
     /// </summary>
-    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, NoticeScorecard notice)
+    private static GuidanceNarrative ModelNarrative(AdvisorAnswer answer, NoticeScorecard notice) =>
+        new(NarrativeSources.Model, notice.Label + " " + answer.Summary.Trim(), AdviceOver(DeterministicNoticeNarrative.AdviceByCriterion(notice), answer));
+
+    /// <summary>The model's advice for each criterion it wrote about, the deterministic advice for the others.</summary>
+    private static Dictionary<string, string> AdviceOver(IReadOnlyDictionary<string, string> deterministic, AdvisorAnswer answer)
     {
-        var advice = new Dictionary<string, string>(DeterministicNoticeNarrative.AdviceByCriterion(notice), StringComparer.Ordinal);
+        var advice = new Dictionary<string, string>(deterministic, StringComparer.Ordinal);
         foreach (var item in answer.Advice)
         {
             advice[item.CriterionId] = item.Advice.Trim();
         }
 
-        return new GuidanceNarrative(NarrativeSources.Model, notice.Label + " " + answer.Summary.Trim(), advice);
+        return advice;
     }
 
     private AdvisorResult Fallback(NarrativeTask task, string? raw, string? model, AdvisorFallbackKind kind, string detail)

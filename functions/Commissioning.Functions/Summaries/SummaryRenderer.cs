@@ -17,8 +17,6 @@ public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links
     public const string MarkdownTemplate = "summary.md.sbn";
     public const string TextTemplate = "summary.txt.sbn";
 
-    private readonly string _baseUrl = links.BaseUrl;
-
     public SummaryDocuments Render(WeeklySummary summary)
     {
         var view = ToView(summary);
@@ -26,8 +24,8 @@ public sealed class SummaryRenderer(TemplateLibrary templates, PublicLinks links
     }
 
     /// <summary>The summary's API address (it needs a key in a header): for API clients.</summary>
-    public string SummaryLink(string council, IsoWeek week, string format = "html") =>
-        $"{_baseUrl}/api/summaries/{Uri.EscapeDataString(council)}/{week}?format={format}";
+    public string SummaryLink(string council, IsoWeek week) =>
+        links.Absolute($"/api/summaries/{Uri.EscapeDataString(council)}/{week}?format=html");
 
     /// <summary>Where a councillor reads the summaries from an email or a chat message: the council's page, which asks for their key.</summary>
     public string SummaryPage(string council) => links.CouncilPage(council, PublicLinks.SummariesSection);

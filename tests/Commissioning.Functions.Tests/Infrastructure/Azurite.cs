@@ -112,19 +112,7 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    private static Task<bool> Listening(int port) => Tcp.AcceptsAsync("127.0.0.1", port);
 
     /// <summary>
     /// A free loopback port below the system's ephemeral range (32768 and up on Linux), so no outgoing connection of any

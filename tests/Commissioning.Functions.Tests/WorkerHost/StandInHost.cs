@@ -221,18 +221,9 @@ public sealed class StandInHost : IAsyncDisposable
     private static async Task WaitUntilListeningAsync(Uri worker, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        while (!await Tcp.AcceptsAsync(worker.Host, worker.Port, cancellationToken) && DateTime.UtcNow < deadline)
         {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                await probe.ConnectAsync(worker.Host, worker.Port, cancellationToken);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
+            await Task.Delay(50, cancellationToken);
         }
     }
 
