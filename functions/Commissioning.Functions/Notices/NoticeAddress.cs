@@ -39,13 +39,8 @@ public static partial class NoticeAddress
     /// (a 400 naming each), as the notice functions answer it.
     /// </summary>
     public static bool TryVersion(string council, string ocid, HttpRequest request, out NoticeVersionAddress address,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? invalid)
-    {
-        var errors = new Dictionary<string, string[]>();
-        address = Version(council, ocid, request, errors);
-        invalid = errors.Count > 0 ? ApiProblem.Invalid(errors) : null;
-        return invalid is null;
-    }
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? invalid) =>
+        AddressParts.TryRead(errors => Version(council, ocid, request, errors), out address, out invalid);
 
     [GeneratedRegex("^ocds-[A-Za-z0-9]{6}-[A-Za-z0-9-]{1,200}$", RegexOptions.CultureInvariant)]
     private static partial Regex OcidPattern();

@@ -17,11 +17,9 @@ public sealed class GetPlanFunction(PlanStore store)
         string reference,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var address = PlanAddress.Version(council, reference, request, errors);
-        if (errors.Count > 0)
+        if (!PlanAddress.TryVersion(council, reference, request, out var address, out var invalid))
         {
-            return ApiProblem.Invalid(errors);
+            return invalid;
         }
 
         if (await store.GetAsync(address.Council, reference, address.Version, cancellationToken) is not { } record)

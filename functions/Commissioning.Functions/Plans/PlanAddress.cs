@@ -19,6 +19,11 @@ public static class PlanAddress
         return new PlanVersionAddress(code, reference, Version(request.Query("version"), errors));
     }
 
+    /// <summary>The version address of a request that takes nothing else: false with a 400 naming every bad part in <paramref name="invalid"/>.</summary>
+    public static bool TryVersion(string council, string reference, HttpRequest request, out PlanVersionAddress address,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ValidationProblem? invalid) =>
+        AddressParts.TryRead(errors => Version(council, reference, request, errors), out address, out invalid);
+
     public static string Council(string value, Dictionary<string, string[]> errors) => AddressParts.Council(value, errors);
 
     public static void Reference(string value, Dictionary<string, string[]> errors)

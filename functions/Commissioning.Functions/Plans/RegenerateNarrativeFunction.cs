@@ -18,11 +18,9 @@ public sealed class RegenerateNarrativeFunction(IStoredPlanReader plans, INarrat
         string reference,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var address = PlanAddress.Version(council, reference, request, errors);
-        if (errors.Count > 0)
+        if (!PlanAddress.TryVersion(council, reference, request, out var address, out var invalid))
         {
-            return ApiProblem.Invalid(errors);
+            return invalid;
         }
 
         if (await plans.FindAsync(address.Council, reference, address.Version, cancellationToken) is not { } stored)

@@ -12,6 +12,19 @@ public static class AddressParts
 {
     public const string TokenRule = "is not a token this service issued; start again without it";
 
+    /// <summary>
+    /// Reads an address with <paramref name="read"/>, which adds each bad part to the errors it is given: false, with a
+    /// 400 naming every one in <paramref name="invalid"/>, when any part is bad.
+    /// </summary>
+    public static bool TryRead<T>(Func<Dictionary<string, string[]>, T> read, out T address,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? invalid)
+    {
+        var errors = new Dictionary<string, string[]>();
+        address = read(errors);
+        invalid = errors.Count > 0 ? ApiProblem.Invalid(errors) : null;
+        return invalid is null;
+    }
+
     public static string Council(string value, Dictionary<string, string[]> errors)
     {
         if (!CouncilCode.TryNormalise(value, out var code))
